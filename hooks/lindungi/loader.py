@@ -1,0 +1,305 @@
+"""Load a whole project (settings, modules, sessions, quiz banks, workshops, public pages) into models.
+
+`load_project(root, extra)` reads every file once, checks its shape and returns a `Project` whose `problems` list holds
+everything found. It never raises on bad content; cross-file rules live in `validate.py`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import yaml
+
+from . import blocks
+from .models import Contact, Handout, Module, Objective, Project, Session, Settings, Source, Step
+from .problems import Collector, Token, quote
+from .quizbank import load_bank
+from .shapes import MODULE, SESSION, SETTINGS
+from .spec import Ctx, check_document
+from .workshop import load_workshop
+from .yamlpos import PosDict, PosLoader, load_yaml, split_front_matter
+
+CONFIG_FILE = "mkdocs.yml"
+
+
+def load_project(root, extra_settings=None, docs_dir: str = "docs", site_url: str = "") -> Project:
+    """Load everything under `root`. `extra_settings` is `extra.lindungi` from mkdocs.yml when MkDocs already read it."""
+    root = Path(root)
+    out = Collector()
+    settings = load_settings(root, extra_settings, out, site_url)
+    project = Project(root=str(root), settings=settings)
+    _load_modules(root, project, out)
+    _load_quizzes(root, project, out)
+    _load_workshops(root, project, out)
+    project.pages = _load_pages(root, docs_dir, out)
+    project.problems = out.problems
+    return project
+
+
+# --- settings ---------------------------------------------------------------------------------------------------
+
+def load_settings(root: Path, extra_settings, out: Collector, site_url: str = "") -> Settings:
+    """Check `extra.lindungi`; line numbers come from re-reading mkdocs.yml (its custom tags are ignored)."""
+    positioned = _positioned_settings(root / CONFIG_FILE)
+    value = positioned if positioned is not None else extra_settings
+    if value is None:
+        value = PosDict()
+    if extra_settings is not None and positioned is not None and dict(positioned) != dict(extra_settings):
+        value = extra_settings  # an INHERIT or an override changed them: use MkDocs' values, without lines
+    ctx = Ctx(CONFIG_FILE, out)
+    data = SETTINGS.check(value, ctx, "extra.lindungi", getattr(value, "line", 1) or 1) or {}
+    contacts = {}
+    for key in ("help_lines", "local_contacts"):
+        items = []
+        for index, raw in enumerate(data.get(key, [])):
+            line = data[key].line_of(index)
+            contact = Contact(**{k: raw.get(k, "") for k in ("name", "phone", "whatsapp", "address", "hours", "note")})
+            if not (contact.phone or contact.whatsapp or contact.address):
+                out.add(CONFIG_FILE, line, "contact-no-channel", value=quote(contact.name))
+            for number in (contact.phone, contact.whatsapp):
+                if number and not _is_phone(number):
+                    out.add(CONFIG_FILE, line, "bad-phone", value=quote(number))
+            items.append(contact)
+        contacts[key] = tuple(items)
+    return Settings(
+        organisation=data.get("organisation", ""), region=data.get("region", ""), language=data.get("language", "id"),
+        licence=data.get("licence", "CC BY-SA 4.0"), exit_url=data.get("exit_url", "https://www.bmkg.go.id/"),
+        quiz_storage=data.get("quiz_storage", "opt_in"), help_lines=contacts["help_lines"],
+        local_contacts=contacts["local_contacts"], site_url=site_url or "", paper=data.get("paper", "A4"),
+        review_today=data.get("review_today"))
+
+
+class _ConfigLoader(PosLoader):
+    """Reads mkdocs.yml for line numbers only; tags such as !ENV or !!python/name become empty values."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def _positioned_settings(config_path: Path):
+    if not config_path.is_file():
+        return None
+    loader = _ConfigLoader(config_path.read_text(encoding="utf-8-sig"))
+    try:
+        data = loader.get_single_data()
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+    extra = data.get("extra") if isinstance(data, dict) else None
+    return extra.get("lindungi") if isinstance(extra, dict) else None
+
+
+def _is_phone(number: str) -> bool:
+    stripped = number.strip()
+    body = stripped[1:] if stripped.startswith("+") else stripped
+    return bool(body) and all(ch.isdigit() or ch in " -" for ch in body) and any(ch.isdigit() for ch in body)
+
+
+# --- files -------------------------------------------------------------------------------------------------------
+
+def read_yaml_file(path: Path, rel: str, out: Collector, first_line: int = 1, text: str | None = None):
+    """Parse a YAML file (or `text`), reporting syntax errors and duplicate keys; returns the value or None."""
+    if text is None:
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as err:
+            out.add(rel, 1, "yaml-syntax", column=err.start + 1, detail="bukan teks UTF-8")
+            return None
+    value, issues = load_yaml(text, first_line)
+    for issue in issues:
+        if issue.kind == "syntax":
+            out.add(rel, issue.line, "yaml-syntax", column=issue.column, detail=issue.detail)
+        else:
+            out.add(rel, issue.line, "yaml-duplicate-key", key=issue.detail)
+    if any(i.kind == "syntax" for i in issues):
+        return _SYNTAX_ERROR
+    return value
+
+
+_SYNTAX_ERROR = object()
+
+
+def _rel(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def _listdir(folder: Path):
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if not p.name.startswith((".", "_")))
+
+
+# --- modules and sessions ----------------------------------------------------------------------------------------
+
+def _load_modules(root: Path, project: Project, out: Collector) -> None:
+    for folder in _listdir(root / "modules"):
+        if not folder.is_dir():
+            continue
+        meta_path = folder / "module.yml"
+        rel = _rel(root, meta_path)
+        if not meta_path.is_file():
+            out.add(_rel(root, folder), 0, "module-file-missing")
+            continue
+        value = read_yaml_file(meta_path, rel, out)
+        if value is _SYNTAX_ERROR:
+            continue
+        module = _build_module(value, rel, folder.name, out)
+        if module is None:
+            continue
+        if module.id in project.modules:
+            out.add(rel, module.line_of("id"), "duplicate-id", kind=Token("module"), value=quote(module.id),
+                    other=project.modules[module.id].path)
+            continue
+        module.sessions = [s for s in (_load_session(root, folder, sid, module, out) for sid in module.session_ids) if s]
+        listed = set(module.session_ids)
+        for md in sorted(folder.glob("*.md")):
+            if md.stem not in listed:
+                out.warn(_rel(root, md), 1, "session-not-listed", value=quote(md.stem))
+        project.modules[module.id] = module
+
+
+def _build_module(value, rel: str, folder_name: str, out: Collector) -> Module | None:
+    ctx = Ctx(rel, out)
+    data = check_document(value, MODULE, ctx, "modul dengan kunci id, title, objectives, sessions, ...")
+    if data is None:
+        return None
+    module_id = data.get("id", folder_name)
+    if "id" in data and data["id"] != folder_name:
+        out.add(rel, data.line_of("id"), "id-mismatch", where="folder", expected=quote(folder_name),
+                value=quote(data["id"]))
+    objectives = []
+    seen: dict[str, int] = {}
+    for index, raw in enumerate(data.get("objectives", [])):
+        line = data["objectives"].line_of(index)
+        if "id" not in raw:
+            continue
+        if raw["id"] in seen:
+            out.add(rel, line, "duplicate-id", kind=Token("objective"), value=quote(raw["id"]), other=f"{rel}:{seen[raw['id']]}")
+            continue
+        seen[raw["id"]] = line
+        objectives.append(Objective(raw["id"], raw.get("text", ""), line))
+    sessions = data.get("sessions", [])
+    for index, sid in enumerate(sessions):
+        if sid in sessions[:index]:
+            out.add(rel, sessions.line_of(index), "duplicate-id", kind=Token("session"), value=quote(sid),
+                    other=f"{rel}:{sessions.line_of(sessions.index(sid))}")
+    quizzes = data.get("quizzes", {})
+    handout = data.get("handout", {})
+    key_points = tuple(data.get("key_points", ()))
+    return Module(
+        id=module_id, path=rel, title=data.get("title", module_id), summary=data.get("summary", ""),
+        audience=tuple(data.get("audience", ())), level=data.get("level", "dasar"), status=data.get("status", "draft"),
+        objectives=tuple(objectives), key_points=key_points, prerequisites=tuple(data.get("prerequisites", ())),
+        session_ids=tuple(dict.fromkeys(sessions)), self_check=quizzes.get("self_check"),
+        pre_post=quizzes.get("pre_post"),
+        handout=Handout(pages=handout.get("pages", 2), what_to_do=tuple(handout.get("what_to_do", ())),
+                        key_points=tuple(handout.get("key_points", ())) or key_points),
+        sources=tuple(Source(s.get("title", ""), s.get("publisher", ""), s.get("year"), s.get("url", ""),
+                             s.get("licence", "")) for s in data.get("sources", [])),
+        content_note=data.get("content_note", ""), reviewed=data.get("reviewed"), next_review=data.get("next_review"),
+        licence=data.get("licence", ""), lines=dict(data.key_lines) | {"quizzes.self_check": _sub_line(data, "quizzes", "self_check"),
+                                                                     "quizzes.pre_post": _sub_line(data, "quizzes", "pre_post")})
+
+
+def _sub_line(data: PosDict, key: str, sub: str) -> int:
+    inner = data.get(key)
+    return inner.line_of(sub) if isinstance(inner, PosDict) else data.line_of(key)
+
+
+def _load_session(root: Path, folder: Path, session_id: str, module: Module, out: Collector) -> Session | None:
+    path = folder / f"{session_id}.md"
+    rel = _rel(root, path)
+    if not path.is_file():
+        index = module.session_ids.index(session_id)
+        out.add(module.path, module.line_of("sessions") + index + 1 if index >= 0 else module.line_of("sessions"),
+                "session-file-missing", value=quote(session_id), expected=quote(rel))
+        return None
+    text = path.read_text(encoding="utf-8-sig")
+    front, body, body_line = split_front_matter(text)
+    if front is None:
+        out.add(rel, 1, "front-matter-missing")
+        return None
+    value = read_yaml_file(path, rel, out, first_line=2, text=front)
+    if value is _SYNTAX_ERROR:
+        return None
+    ctx = Ctx(rel, out)
+    data = check_document(value, SESSION, ctx, "bagian depan dengan kunci title, objectives dan steps")
+    if data is None:
+        return None
+    steps = tuple(Step(s["title"], s["minutes"], s.get("method", ""), tuple(s.get("materials", ())),
+                       data["steps"].line_of(i))
+                  for i, s in enumerate(data.get("steps", [])) if "title" in s and "minutes" in s)
+    tree = blocks.parse(body, rel, out, first_line=body_line, view="learner")
+    session = Session(id=session_id, module_id=module.id, path=rel, title=data.get("title", session_id),
+                      objectives=tuple(data.get("objectives", ())), steps=steps,
+                      materials=tuple(data.get("materials", ())), self_care=data.get("self_care", False),
+                      content_note=data.get("content_note", ""), body=body, body_line=body_line, line=2,
+                      blocks=tuple(blocks.block_names(tree)), tree=tree, lines=dict(data.key_lines))
+    if "minutes" in data and data["minutes"] != session.minutes:
+        out.add(rel, data.line_of("minutes"), "minutes-mismatch", expected=session.minutes, value=data["minutes"])
+    return session
+
+
+# --- quiz banks and workshops ------------------------------------------------------------------------------------
+
+def _load_quizzes(root: Path, project: Project, out: Collector) -> None:
+    for path in _listdir(root / "quizzes"):
+        if path.suffix not in (".yml", ".yaml"):
+            continue
+        rel = _rel(root, path)
+        value = read_yaml_file(path, rel, out)
+        if value is _SYNTAX_ERROR:
+            continue
+        bank = load_bank(value, rel, out)
+        if bank is None or not bank.id:
+            continue
+        if bank.id != path.stem:
+            out.add(rel, bank.line, "id-mismatch", where="berkas", expected=quote(path.stem), value=quote(bank.id))
+        if bank.id in project.quizzes:
+            out.add(rel, bank.line, "duplicate-id", kind=Token("quiz"), value=quote(bank.id),
+                    other=project.quizzes[bank.id].path)
+            continue
+        project.quizzes[bank.id] = bank
+
+
+def _load_workshops(root: Path, project: Project, out: Collector) -> None:
+    for path in _listdir(root / "workshops"):
+        if path.suffix not in (".yml", ".yaml"):
+            continue
+        rel = _rel(root, path)
+        value = read_yaml_file(path, rel, out)
+        if value is _SYNTAX_ERROR:
+            continue
+        workshop = load_workshop(value, rel, out)
+        if workshop is None or not workshop.id:
+            continue
+        if workshop.id != path.stem:
+            out.add(rel, workshop.line, "id-mismatch", where="berkas", expected=quote(path.stem), value=quote(workshop.id))
+        if workshop.id in project.workshops:
+            out.add(rel, workshop.line, "duplicate-id", kind=Token("workshop"), value=quote(workshop.id),
+                    other=project.workshops[workshop.id].path)
+            continue
+        project.workshops[workshop.id] = workshop
+
+
+# --- hand-written pages --------------------------------------------------------------------------------------------
+
+def _load_pages(root: Path, docs_dir: str, out: Collector) -> dict:
+    """Parse the blocks of every Markdown page in docs/ (all public); returns rel path -> parsed tree."""
+    pages = {}
+    base = root / docs_dir
+    if not base.is_dir():
+        return pages
+    for dirpath, dirnames, filenames in os.walk(base):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if not name.endswith(".md"):
+                continue
+            path = Path(dirpath) / name
+            rel = _rel(root, path)
+            text = path.read_text(encoding="utf-8-sig")
+            _, body, body_line = split_front_matter(text)
+            pages[path.relative_to(base).as_posix()] = blocks.parse(body, rel, out, first_line=body_line, view="public")
+    return pages

@@ -1,0 +1,341 @@
+"""The catalogue of build messages, in Indonesian (default) and English.
+
+Each rule id maps to a language, then to the parts of one message: `what` is wrong, what was `expected`, what was
+`found`, and the `fix`. Parameters in braces are filled by `problems.format_message`. Message text is API: tests assert
+whole lines, so change a text here and in the tests together.
+"""
+
+WORDS = {
+    "id": {
+        "expected": "seharusnya",
+        "found": "ditemukan",
+        "fix": "Perbaikan",
+        "error": "galat",
+        "warning": "peringatan",
+        "summary": "{errors} galat, {warnings} peringatan dalam {files} berkas.",
+    },
+    "en": {
+        "expected": "expected",
+        "found": "found",
+        "fix": "Fix",
+        "error": "error",
+        "warning": "warning",
+        "summary": "{errors} errors, {warnings} warnings in {files} files.",
+    },
+}
+
+TYPE_WORDS = {
+    "id": {
+        "text": "teks",
+        "int": "bilangan bulat",
+        "number": "angka",
+        "bool": "true atau false",
+        "list": "daftar (baris berawalan '- ')",
+        "mapping": "pemetaan (baris 'kunci: nilai')",
+        "date": "tanggal (TTTT-BB-HH)",
+        "time": "jam (JJ:MM)",
+        "none": "nilai kosong",
+        "module": "modul",
+        "session": "sesi",
+        "quiz": "kuis",
+        "objective": "tujuan pembelajaran",
+        "question": "soal",
+        "option": "pilihan",
+        "workshop": "pelatihan",
+        "form": "form",
+    },
+    "en": {
+        "text": "text",
+        "int": "a whole number",
+        "number": "a number",
+        "bool": "true or false",
+        "list": "a list (lines starting with '- ')",
+        "mapping": "a mapping ('key: value' lines)",
+        "date": "a date (YYYY-MM-DD)",
+        "time": "a time (HH:MM)",
+        "none": "an empty value",
+        "module": "module",
+        "session": "session",
+        "quiz": "quiz",
+        "objective": "learning objective",
+        "question": "question",
+        "option": "option",
+        "workshop": "workshop",
+        "form": "form",
+    },
+}
+
+MESSAGES = {
+    # --- YAML and file shape -------------------------------------------------------------------------------------
+    "yaml-syntax": {
+        "id": {"what": "YAML tidak dapat dibaca di kolom {column} ({detail})",
+               "fix": "periksa titik dua, tanda kutip dan indentasi (pakai spasi, bukan tab) pada baris ini dan baris sebelumnya"},
+        "en": {"what": "the YAML cannot be read at column {column} ({detail})",
+               "fix": "check colons, quotes and indentation (spaces, not tabs) on this line and the one before"},
+    },
+    "yaml-duplicate-key": {
+        "id": {"what": "kunci '{key}' ditulis dua kali", "fix": "hapus salah satunya; nilai kedua menimpa yang pertama"},
+        "en": {"what": "key '{key}' is written twice", "fix": "remove one of them; the second silently replaces the first"},
+    },
+    "empty-file": {
+        "id": {"what": "berkas kosong", "expected": "{expected}", "found": "berkas tanpa isi",
+               "fix": "isi berkas ini, atau salin contoh dari panduan penulis"},
+        "en": {"what": "the file is empty", "expected": "{expected}", "found": "no content",
+               "fix": "fill in this file, or copy the example from the authoring guide"},
+    },
+    "top-level-type": {
+        "id": {"what": "isi berkas berjenis salah", "expected": "{expected}", "found": "{found}",
+               "fix": "mulai berkas dengan baris 'kunci: nilai', seperti contoh di panduan penulis"},
+        "en": {"what": "the file holds the wrong kind of value", "expected": "{expected}", "found": "{found}",
+               "fix": "start the file with 'key: value' lines, as in the authoring guide's example"},
+    },
+    "wrong-type": {
+        "id": {"what": "nilai '{key}' berjenis salah", "expected": "{expected}", "found": "{found}",
+               "fix": "tulis '{key}' sebagai {expected}"},
+        "en": {"what": "the value of '{key}' has the wrong type", "expected": "{expected}", "found": "{found}",
+               "fix": "write '{key}' as {expected}"},
+    },
+    "missing-key": {
+        "id": {"what": "kunci wajib '{key}' tidak ada", "fix": "tambahkan '{key}:' ({doc})"},
+        "en": {"what": "required key '{key}' is missing", "fix": "add '{key}:' ({doc})"},
+    },
+    "unknown-key": {
+        "id": {"what": "kunci '{key}' tidak dikenal", "expected": "salah satu dari {allowed}", "found": "'{key}'",
+               "fix": "{hint}"},
+        "en": {"what": "unknown key '{key}'", "expected": "one of {allowed}", "found": "'{key}'", "fix": "{hint}"},
+    },
+    "bad-choice": {
+        "id": {"what": "nilai '{key}' tidak dikenal", "expected": "salah satu dari {allowed}", "found": "{value}",
+               "fix": "{hint}"},
+        "en": {"what": "unknown value for '{key}'", "expected": "one of {allowed}", "found": "{value}", "fix": "{hint}"},
+    },
+    "empty-value": {
+        "id": {"what": "'{key}' kosong", "fix": "isi '{key}' atau hapus kuncinya bila tidak wajib"},
+        "en": {"what": "'{key}' is empty", "fix": "fill in '{key}' or remove the key if it is optional"},
+    },
+    "text-too-long": {
+        "id": {"what": "teks '{key}' terlalu panjang", "expected": "paling banyak {maximum} karakter",
+               "found": "{length} karakter", "fix": "persingkat teks ini"},
+        "en": {"what": "the text of '{key}' is too long", "expected": "at most {maximum} characters",
+               "found": "{length} characters", "fix": "shorten this text"},
+    },
+    "number-range": {
+        "id": {"what": "angka '{key}' di luar batas", "expected": "antara {minimum} dan {maximum}", "found": "{value}",
+               "fix": "pakai angka dalam batas itu"},
+        "en": {"what": "number '{key}' is out of range", "expected": "between {minimum} and {maximum}",
+               "found": "{value}", "fix": "use a number in that range"},
+    },
+    "bad-id": {
+        "id": {"what": "id {value} tidak sah",
+               "expected": "huruf kecil, angka dan tanda hubung, diawali huruf (misalnya 'dukungan-awal')",
+               "found": "{value}", "fix": "tulis ulang id dengan huruf kecil dan tanda hubung"},
+        "en": {"what": "id {value} is not valid",
+               "expected": "lower-case letters, digits and hyphens, starting with a letter (e.g. 'first-support')",
+               "found": "{value}", "fix": "rewrite the id with lower-case letters and hyphens"},
+    },
+    "id-mismatch": {
+        "id": {"what": "id tidak sama dengan nama {where}", "expected": "{expected}", "found": "{value}",
+               "fix": "samakan id dengan nama {where} (id juga menjadi alamat halaman)"},
+        "en": {"what": "the id differs from the {where} name", "expected": "{expected}", "found": "{value}",
+               "fix": "make the id equal to the {where} name (the id is also the page address)"},
+    },
+    "duplicate-id": {
+        "id": {"what": "{kind} dengan id {value} sudah ada di {other}", "fix": "beri id yang berbeda"},
+        "en": {"what": "{kind} id {value} is already used at {other}", "fix": "give it a different id"},
+    },
+    "unknown-ref": {
+        "id": {"what": "{kind} {value} tidak ditemukan", "expected": "salah satu dari {allowed}", "found": "{value}",
+               "fix": "{hint}"},
+        "en": {"what": "{kind} {value} does not exist", "expected": "one of {allowed}", "found": "{value}",
+               "fix": "{hint}"},
+    },
+    "bad-date": {
+        "id": {"what": "tanggal '{key}' tidak sah", "expected": "tanggal TTTT-BB-HH, misalnya 2026-12-01",
+               "found": "{value}", "fix": "tulis tanggal dengan format TTTT-BB-HH"},
+        "en": {"what": "date '{key}' is not valid", "expected": "a date YYYY-MM-DD, e.g. 2026-12-01",
+               "found": "{value}", "fix": "write the date as YYYY-MM-DD"},
+    },
+    "bad-time": {
+        "id": {"what": "jam '{key}' tidak sah", "expected": "jam JJ:MM dalam tanda kutip, misalnya \"08:00\"",
+               "found": "{value}", "fix": "tulis jam sebagai \"JJ:MM\" dalam tanda kutip"},
+        "en": {"what": "time '{key}' is not valid", "expected": "a time \"HH:MM\" in quotes, e.g. \"08:00\"",
+               "found": "{value}", "fix": "write the time as \"HH:MM\" in quotes"},
+    },
+    # --- modules and sessions ------------------------------------------------------------------------------------
+    "module-file-missing": {
+        "id": {"what": "folder modul tanpa module.yml", "fix": "tambahkan module.yml (jalankan scripts/new_module.py untuk contoh) atau hapus folder ini"},
+        "en": {"what": "module folder without module.yml", "fix": "add module.yml (scripts/new_module.py writes one) or remove this folder"},
+    },
+    "session-file-missing": {
+        "id": {"what": "berkas sesi {value} tidak ada", "expected": "berkas {expected}", "found": "tidak ada",
+               "fix": "buat berkas itu, atau perbaiki nama sesi di 'sessions'"},
+        "en": {"what": "session file {value} does not exist", "expected": "a file {expected}", "found": "nothing",
+               "fix": "create that file, or correct the session name in 'sessions'"},
+    },
+    "session-not-listed": {
+        "id": {"what": "berkas sesi {value} tidak tercantum di 'sessions' pada module.yml",
+               "fix": "tambahkan {value} ke 'sessions', atau hapus berkasnya"},
+        "en": {"what": "session file {value} is not listed under 'sessions' in module.yml",
+               "fix": "add {value} to 'sessions', or remove the file"},
+    },
+    "front-matter-missing": {
+        "id": {"what": "berkas sesi tanpa bagian depan (front matter)",
+               "expected": "baris '---', kunci 'title' dan 'steps', lalu '---'", "found": "teks biasa",
+               "fix": "awali berkas dengan blok '---' seperti contoh di panduan penulis"},
+        "en": {"what": "session file without front matter",
+               "expected": "a '---' line, keys 'title' and 'steps', then '---'", "found": "plain text",
+               "fix": "start the file with a '---' block as in the authoring guide"},
+    },
+    "minutes-mismatch": {
+        "id": {"what": "'minutes' sesi tidak sama dengan jumlah menit langkah-langkahnya",
+               "expected": "{expected} menit (dijumlahkan dari 'steps')", "found": "{value} menit",
+               "fix": "hapus 'minutes': durasi sesi dihitung otomatis dari 'steps'"},
+        "en": {"what": "the session's 'minutes' differ from the sum of its steps",
+               "expected": "{expected} minutes (summed from 'steps')", "found": "{value} minutes",
+               "fix": "remove 'minutes': the session length is computed from 'steps'"},
+    },
+    "unknown-block": {
+        "id": {"what": "blok {value} tidak dikenal", "expected": "salah satu dari {allowed}", "found": "{value}",
+               "fix": "{hint}"},
+        "en": {"what": "unknown block {value}", "expected": "one of {allowed}", "found": "{value}", "fix": "{hint}"},
+    },
+    "block-unclosed": {
+        "id": {"what": "blok {value} dibuka tetapi tidak ditutup", "fix": "tambahkan baris ':::' di akhir blok ini"},
+        "en": {"what": "block {value} is opened but never closed", "fix": "add a ':::' line at the end of this block"},
+    },
+    "block-stray-close": {
+        "id": {"what": "baris ':::' menutup blok yang tidak pernah dibuka",
+               "fix": "hapus baris ini, atau buka blok di atasnya dengan '::: nama'"},
+        "en": {"what": "a ':::' line closes a block that was never opened",
+               "fix": "remove this line, or open a block above it with '::: name'"},
+    },
+    "block-misplaced": {
+        "id": {"what": "blok {value} tidak boleh berada di {where}", "expected": "{expected}",
+               "found": "{found}", "fix": "{hint}"},
+        "en": {"what": "block {value} is not allowed in {where}", "expected": "{expected}", "found": "{found}",
+               "fix": "{hint}"},
+    },
+    "block-needs-body": {
+        "id": {"what": "blok {value} kosong", "fix": "tulis isi blok di antara '::: {name}' dan ':::'"},
+        "en": {"what": "block {value} is empty", "fix": "write the block's content between '::: {name}' and ':::'"},
+    },
+    "local-contacts-empty": {
+        "id": {"what": "kontak layanan setempat belum diisi, padahal {where} memakainya",
+               "fix": "isi extra.lindungi.local_contacts di mkdocs.yml dengan nomor yang sudah dipastikan kantor (jangan menebak nomor)"},
+        "en": {"what": "local service contacts are not configured, but {where} uses them",
+               "fix": "fill extra.lindungi.local_contacts in mkdocs.yml with numbers the office has confirmed (never guess a number)"},
+    },
+    "objective-unserved": {
+        "id": {"what": "tujuan {value} tidak dilayani sesi atau soal mana pun",
+               "fix": "cantumkan {value} di 'objectives' sebuah sesi atau di 'objective' sebuah soal, atau hapus tujuan ini"},
+        "en": {"what": "objective {value} is served by no session and no question",
+               "fix": "list {value} under a session's 'objectives' or a question's 'objective', or remove it"},
+    },
+    "review-overdue": {
+        "id": {"what": "tanggal tinjauan berikutnya {value} sudah lewat",
+               "fix": "tinjau ulang isi modul, lalu perbarui 'reviewed' dan 'next_review'"},
+        "en": {"what": "the next review date {value} has passed",
+               "fix": "review the module, then update 'reviewed' and 'next_review'"},
+    },
+    "review-order": {
+        "id": {"what": "'next_review' jatuh sebelum 'reviewed'", "expected": "tanggal sesudah {expected}",
+               "found": "{value}", "fix": "perbaiki salah satu tanggal"},
+        "en": {"what": "'next_review' is before 'reviewed'", "expected": "a date after {expected}",
+               "found": "{value}", "fix": "correct one of the dates"},
+    },
+    "prerequisite-cycle": {
+        "id": {"what": "prasyarat modul membentuk lingkaran: {value}", "fix": "hapus salah satu prasyarat dalam lingkaran itu"},
+        "en": {"what": "module prerequisites form a cycle: {value}", "fix": "remove one prerequisite from that cycle"},
+    },
+    # --- settings ------------------------------------------------------------------------------------------------
+    "contact-no-channel": {
+        "id": {"what": "kontak {value} tidak punya nomor telepon, WhatsApp maupun alamat",
+               "fix": "isi 'phone', 'whatsapp' atau 'address', atau hapus kontak ini"},
+        "en": {"what": "contact {value} has no phone, WhatsApp or address",
+               "fix": "fill in 'phone', 'whatsapp' or 'address', or remove this contact"},
+    },
+    "bad-phone": {
+        "id": {"what": "nomor {value} tidak sah", "expected": "angka saja, boleh diawali '+' dan dipisah spasi atau '-'",
+               "found": "{value}", "fix": "tulis nomor yang sudah dipastikan, hanya dengan angka"},
+        "en": {"what": "number {value} is not valid", "expected": "digits only, optionally a leading '+', spaces or '-'",
+               "found": "{value}", "fix": "write the confirmed number with digits only"},
+    },
+    # --- quiz banks ---------------------------------------------------------------------------------------------
+    "quiz-key-type": {
+        "id": {"what": "kunci '{key}' tidak berlaku untuk soal jenis '{qtype}'", "expected": "hanya untuk jenis {allowed}",
+               "found": "jenis '{qtype}'", "fix": "hapus '{key}' atau ganti 'type' soal ini"},
+        "en": {"what": "key '{key}' does not apply to a '{qtype}' question", "expected": "only for types {allowed}",
+               "found": "type '{qtype}'", "fix": "remove '{key}' or change the question's 'type'"},
+    },
+    "quiz-missing-key": {
+        "id": {"what": "soal jenis '{qtype}' tidak punya '{key}'", "fix": "tambahkan '{key}:' ke soal ini (lihat contoh di panduan penulis)"},
+        "en": {"what": "a '{qtype}' question has no '{key}'", "fix": "add '{key}:' to this question (see the authoring guide)"},
+    },
+    "quiz-single-correct": {
+        "id": {"what": "soal {question} (jenis '{qtype}') harus punya tepat satu pilihan benar", "expected": "1 pilihan dengan 'correct: true'",
+               "found": "{count}", "fix": "tandai tepat satu pilihan dengan 'correct: true', atau ubah jenis soal menjadi 'multiple'"},
+        "en": {"what": "question {question} ('{qtype}') must have exactly one correct option", "expected": "1 option with 'correct: true'",
+               "found": "{count}", "fix": "mark exactly one option 'correct: true', or make the question type 'multiple'"},
+    },
+    "quiz-no-correct": {
+        "id": {"what": "soal {question} (jenis 'multiple') tidak punya pilihan benar", "expected": "paling sedikit 1 pilihan dengan 'correct: true'",
+               "found": "0", "fix": "tandai pilihan yang benar dengan 'correct: true'"},
+        "en": {"what": "question {question} ('multiple') has no correct option", "expected": "at least 1 option with 'correct: true'",
+               "found": "0", "fix": "mark the correct options with 'correct: true'"},
+    },
+    "quiz-too-few": {
+        "id": {"what": "soal {question} punya terlalu sedikit pilihan", "expected": "paling sedikit {minimum}", "found": "{count}",
+               "fix": "tambahkan pilihan"},
+        "en": {"what": "question {question} has too few options", "expected": "at least {minimum}", "found": "{count}",
+               "fix": "add options"},
+    },
+    "quiz-option-feedback": {
+        "id": {"what": "pilihan {option} pada soal {question} tidak punya umpan balik",
+               "fix": "tambahkan 'feedback:' yang menjelaskan mengapa pilihan ini tepat atau kurang tepat"},
+        "en": {"what": "option {option} of question {question} has no feedback",
+               "fix": "add 'feedback:' saying why this option is right or not"},
+    },
+    "quiz-outcome-feedback": {
+        "id": {"what": "soal {question} tidak punya umpan balik", "fix": "tambahkan 'feedback_correct' dan 'feedback_incorrect', atau 'explanation'"},
+        "en": {"what": "question {question} has no feedback", "fix": "add 'feedback_correct' and 'feedback_incorrect', or 'explanation'"},
+    },
+    "quiz-use-mismatch": {
+        "id": {"what": "bank soal {value} dipakai sebagai {where}, tetapi 'uses' tidak memuatnya", "expected": "'uses' memuat {expected}",
+               "found": "{found}", "fix": "tambahkan {expected} ke 'uses' di {value}, atau pakai bank lain"},
+        "en": {"what": "quiz bank {value} is used as {where}, but its 'uses' does not say so", "expected": "'uses' containing {expected}",
+               "found": "{found}", "fix": "add {expected} to 'uses' of {value}, or use another bank"},
+    },
+    "quiz-form-empty": {
+        "id": {"what": "form {value} pada bank pre/post {bank} tidak punya soal", "fix": "tandai soal dengan 'forms: [{value}]' atau 'forms: [A, B]'"},
+        "en": {"what": "form {value} of pre/post bank {bank} has no questions", "fix": "tag questions with 'forms: [{value}]' or 'forms: [A, B]'"},
+    },
+    # --- workshops -----------------------------------------------------------------------------------------------
+    "workshop-item-key": {
+        "id": {"what": "acara jenis '{itype}' tidak punya '{key}'", "fix": "tambahkan '{key}:' ke acara ini"},
+        "en": {"what": "a '{itype}' item has no '{key}'", "fix": "add '{key}:' to this item"},
+    },
+    "workshop-long-stretch": {
+        "id": {"what": "hari {day}: {value} menit tanpa jeda sampai pukul {found}", "expected": "paling lama 90 menit tanpa jeda",
+               "found": "{value} menit", "fix": "sisipkan '{{type: break, minutes: 15}}' sebelum pukul {found}"},
+        "en": {"what": "day {day}: {value} minutes without a break until {found}", "expected": "at most 90 minutes without a break",
+               "found": "{value} minutes", "fix": "insert '{{type: break, minutes: 15}}' before {found}"},
+    },
+    "workshop-long-day": {
+        "id": {"what": "hari {day} terlalu panjang, berakhir pukul {found}", "expected": "paling lama {expected} menit",
+               "found": "{value} menit", "fix": "pindahkan sebagian acara ke hari lain"},
+        "en": {"what": "day {day} is too long, ending at {found}", "expected": "at most {expected} minutes",
+               "found": "{value} minutes", "fix": "move some items to another day"},
+    },
+    "workshop-no-self-care": {
+        "id": {"what": "pelatihan tidak punya sesi perawatan diri", "fix": "tambahkan sesi dengan 'self_care: true' (misalnya dari modul merawat-diri)"},
+        "en": {"what": "the workshop has no self-care session", "fix": "add a session marked 'self_care: true' (e.g. from the merawat-diri module)"},
+    },
+    "workshop-same-form": {
+        "id": {"what": "pre-test dan post-test bank {value} memakai form yang sama ({found})", "fix": "pakai form A untuk pre-test dan form B untuk post-test"},
+        "en": {"what": "pre-test and post-test of bank {value} use the same form ({found})", "fix": "use form A for the pre-test and form B for the post-test"},
+    },
+    "workshop-session-twice": {
+        "id": {"what": "sesi {value} dipakai dua kali dalam pelatihan ini", "fix": "hapus salah satunya"},
+        "en": {"what": "session {value} is used twice in this workshop", "fix": "remove one of them"},
+    },
+}

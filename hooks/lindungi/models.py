@@ -1,0 +1,188 @@
+"""Typed content: what the loader builds from YAML and Markdown. Plain data, no MkDocs.
+
+Every model keeps `path` (relative to the project) and `line`, so later rules and renderers can point back at the source.
+The YAML each model comes from is shown in its docstring; `shapes.py` holds the exact key lists.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+
+AUDIENCES = ("konselor", "manajer_kasus", "pendamping_hukum", "psikolog", "fasilitator_desa", "polisi",
+             "tenaga_kesehatan", "pekerja_sosial", "guru", "publik")
+LEVELS = ("dasar", "lanjutan")
+STATUSES = ("draft", "pilot", "stable")
+
+
+@dataclass(frozen=True)
+class Objective:
+    """`- {id: kenali-bentuk, text: Menyebutkan empat bentuk KDRT menurut UU 23/2004}`"""
+
+    id: str
+    text: str
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Source:
+    """`- {title: ..., publisher: ..., year: 2022, url: ..., licence: ...}`"""
+
+    title: str
+    publisher: str = ""
+    year: int | None = None
+    url: str = ""
+    licence: str = ""
+
+
+@dataclass(frozen=True)
+class Step:
+    """`- {title: Curah pendapat, minutes: 15, method: diskusi kelompok, materials: [kertas plano]}`"""
+
+    title: str
+    minutes: int
+    method: str = ""
+    materials: tuple = ()
+    line: int = 0
+
+
+@dataclass
+class Session:
+    """One Markdown file `modules/<module>/<session>.md` with front matter:
+
+    ```yaml
+    ---
+    title: Mengenali bentuk kekerasan
+    objectives: [kenali-bentuk]
+    steps:
+      - {title: Pembukaan, minutes: 10, method: ceramah}
+    materials: [kertas plano, spidol]
+    self_care: false
+    ---
+    ```
+    """
+
+    id: str
+    module_id: str
+    path: str
+    title: str
+    objectives: tuple = ()
+    steps: tuple = ()
+    materials: tuple = ()
+    self_care: bool = False
+    content_note: str = ""
+    body: str = ""
+    body_line: int = 1
+    line: int = 1
+    blocks: tuple = ()  # names of the blocks used, in order
+    tree: list = field(default_factory=list)   # parsed body (blocks.parse)
+    lines: dict = field(default_factory=dict)  # front-matter key -> line
+
+    @property
+    def minutes(self) -> int:
+        """The session's length: always the sum of its steps."""
+        return sum(step.minutes for step in self.steps)
+
+
+@dataclass
+class Handout:
+    """`handout: {pages: 2, what_to_do: [...], key_points: [...]}` (key points default to the module's)."""
+
+    pages: int = 2
+    what_to_do: tuple = ()
+    key_points: tuple = ()
+
+
+@dataclass
+class Module:
+    """`modules/<id>/module.yml`; see `shapes.MODULE` for every key."""
+
+    id: str
+    path: str
+    title: str
+    summary: str = ""
+    audience: tuple = ()
+    level: str = "dasar"
+    status: str = "draft"
+    objectives: tuple = ()
+    key_points: tuple = ()
+    prerequisites: tuple = ()
+    session_ids: tuple = ()
+    sessions: list = field(default_factory=list)
+    self_check: str | None = None
+    pre_post: str | None = None
+    handout: Handout = field(default_factory=Handout)
+    sources: tuple = ()
+    content_note: str = ""
+    reviewed: _dt.date | None = None
+    next_review: _dt.date | None = None
+    licence: str = ""
+    lines: dict = field(default_factory=dict)  # key -> line in module.yml
+
+    @property
+    def minutes(self) -> int:
+        return sum(session.minutes for session in self.sessions)
+
+    @property
+    def is_public(self) -> bool:
+        return "publik" in self.audience
+
+    def line_of(self, key: str) -> int:
+        return self.lines.get(key, 1)
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A help line or local service: `{name: SAPA 129, phone: "129", whatsapp: "08111129129", note: ...}`"""
+
+    name: str
+    phone: str = ""
+    whatsapp: str = ""
+    address: str = ""
+    hours: str = ""
+    note: str = ""
+
+    @property
+    def tel_href(self) -> str:
+        return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+
+    @property
+    def whatsapp_href(self) -> str:
+        digits = "".join(ch for ch in self.whatsapp if ch.isdigit())
+        if digits.startswith("0"):
+            digits = "62" + digits[1:]
+        return f"https://wa.me/{digits}"
+
+
+@dataclass
+class Settings:
+    """`extra.lindungi` in mkdocs.yml; see `shapes.SETTINGS`."""
+
+    organisation: str = ""
+    region: str = ""
+    language: str = "id"
+    licence: str = "CC BY-SA 4.0"
+    exit_url: str = "https://www.bmkg.go.id/"
+    quiz_storage: str = "opt_in"
+    help_lines: tuple = ()
+    local_contacts: tuple = ()
+    site_url: str = ""
+    paper: str = "A4"
+    review_today: _dt.date | None = None  # fixed "today" for tests; None means the real date
+
+
+@dataclass
+class Project:
+    """Everything loaded from one project folder, plus the problems found."""
+
+    root: str
+    settings: Settings
+    modules: dict = field(default_factory=dict)     # id -> Module
+    quizzes: dict = field(default_factory=dict)     # id -> quiz bank (quizbank.QuizBank)
+    workshops: dict = field(default_factory=dict)   # id -> workshop (workshop.Workshop)
+    pages: dict = field(default_factory=dict)       # docs-relative path -> parsed blocks of a hand-written page
+    problems: list = field(default_factory=list)
+
+    def sessions(self):
+        for module in self.modules.values():
+            yield from module.sessions

@@ -1,0 +1,99 @@
+"""Generated pages: the module catalogue, module overviews, learner and trainer session pages, the trainers' index.
+
+`generate_pages(project, ui)` returns `{docs-relative path: Markdown}`; it knows nothing about MkDocs. Text from YAML is
+HTML-escaped by the templates; session bodies are the editor's Markdown, with trainer-only blocks removed from the
+learner view (`blocks.render`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from . import blocks
+from .models import AUDIENCES
+
+MODULES_DIR = "modul"
+TRAINERS_DIR = "pelatih"
+
+_ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True,
+                          keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+
+
+def block_labels(ui: dict) -> dict:
+    return {name: ui.get(f"block_{name}", name) for name in blocks.BLOCK_TYPES}
+
+
+def render_contacts(settings, ui: dict) -> str:
+    """The local-contacts box placed by `::: local` (a 'not yet filled in' note when none are configured)."""
+    return _ENV.get_template("contacts.html").render(heading=ui["local_heading"], contacts=settings.local_contacts,
+                                                     ui=ui).strip()
+
+
+def render_body(tree, view: str, settings, ui: dict) -> str:
+    """A parsed Markdown body as Markdown for `view` (learner, trainer or public)."""
+    return blocks.render(tree, view, block_labels(ui), render_contacts(settings, ui))
+
+
+def render_catalogue(project, ui: dict) -> str:
+    groups = []
+    for audience in AUDIENCES:
+        modules = [m for m in project.modules.values() if audience in m.audience]
+        if modules:
+            groups.append({"label": ui.get(f"audience_{audience}", audience), "modules": modules})
+    return _ENV.get_template("catalogue.md").render(ui=ui, groups=groups)
+
+
+def render_module(module, project, ui: dict, handout_links: str = "") -> str:
+    prerequisites = [project.modules[p] for p in module.prerequisites if p in project.modules]
+    audience = ", ".join(ui.get(f"audience_{a}", a) for a in module.audience)
+    licence = module.licence or project.settings.licence
+    return _ENV.get_template("module.md").render(
+        m=module, ui=ui, prerequisites=prerequisites, audience=audience, licence=f"{project.settings.organisation} · {licence}",
+        handout_links=Markup(handout_links))
+
+
+def render_session(session, module, project, ui: dict, trainer: bool) -> str:
+    objectives = [o for o in module.objectives if o.id in session.objectives]
+    body = render_body(session.tree, "trainer" if trainer else "learner", project.settings, ui)
+    return _ENV.get_template("session.md").render(s=session, ui=ui, objectives=objectives, trainer=trainer,
+                                                  body=Markup(body))
+
+
+def render_self_check(module, project, ui: dict) -> str:
+    bank = project.quizzes.get(module.self_check)
+    title = bank.title if bank else ui["module_self_check"]
+    return f"# {Markup.escape(title)}\n\n::: quiz {module.self_check}\n"
+
+
+def generate_pages(project, ui: dict, handout_links=None) -> dict:
+    """Every generated page, keyed by its path under docs/. `handout_links(module)` adds download links (optional)."""
+    pages = {f"{MODULES_DIR}/index.md": render_catalogue(project, ui)}
+    for module in project.modules.values():
+        links = handout_links(module) if handout_links else ""
+        pages[f"{MODULES_DIR}/{module.id}/index.md"] = render_module(module, project, ui, links)
+        for session in module.sessions:
+            pages[f"{MODULES_DIR}/{module.id}/{session.id}.md"] = render_session(session, module, project, ui, False)
+            pages[f"{TRAINERS_DIR}/{module.id}/{session.id}.md"] = render_session(session, module, project, ui, True)
+        if module.self_check:
+            pages[f"{MODULES_DIR}/{module.id}/cek-mandiri.md"] = render_self_check(module, project, ui)
+    return pages
+
+
+def trainer_pages(pages: dict) -> set:
+    """Paths of the generated pages meant for trainers only."""
+    return {path for path in pages if path.startswith(f"{TRAINERS_DIR}/")}
+
+
+def module_nav(project, ui: dict) -> list:
+    """MkDocs-style nav entries for the modules section, in module and session order."""
+    entries = [{ui["catalogue_title"]: f"{MODULES_DIR}/index.md"}]
+    for module in project.modules.values():
+        children = [f"{MODULES_DIR}/{module.id}/index.md"]
+        children += [{s.title: f"{MODULES_DIR}/{module.id}/{s.id}.md"} for s in module.sessions]
+        if module.self_check:
+            children.append({ui["module_self_check"]: f"{MODULES_DIR}/{module.id}/cek-mandiri.md"})
+        entries.append({module.title: children})
+    return entries

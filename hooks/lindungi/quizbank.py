@@ -1,0 +1,225 @@
+"""Quiz banks: `quizzes/<id>.yml`, their model and the rules that hold inside one bank.
+
+```yaml
+id: dukungan-awal
+title: "Cek mandiri: Dukungan awal"
+uses: [self_check]          # self_check | pre_test | post_test | public
+pass_mark: 70               # percent
+questions:
+  - id: langkah-pertama
+    type: single            # single | multiple | true_false | scenario | ordering | matching | short_answer
+    objective: dengar       # objective id of the module that uses the bank
+    prompt: Apa yang pertama kali Anda lakukan?
+    options:
+      - {id: a, text: Mendengarkan, correct: true, feedback: Tepat ...}
+      - {id: b, text: Menasihati, feedback: ...}
+```
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .problems import Collector, Token, quote
+from .spec import Bool, Ctx, Enum, Field, Id, Int, ListOf, Obj, Str, check_document
+from .yamlpos import PosDict
+
+QUESTION_TYPES = ("single", "multiple", "true_false", "scenario", "ordering", "matching", "short_answer")
+USES = ("self_check", "pre_test", "post_test", "public")
+FORMS = ("A", "B")
+CHOICE_TYPES = ("single", "multiple", "scenario")
+OUTCOME_TYPES = ("true_false", "ordering", "matching", "short_answer")
+
+OPTION = Obj({
+    "id": Field(Id(), True, "id pilihan, misalnya a, b, c"),
+    "text": Field(Str(max_len=600), True, "teks pilihan"),
+    "correct": Field(Bool(), False, "true bila pilihan ini benar"),
+    "feedback": Field(Str(max_len=1200), False, "umpan balik bila pilihan ini dipilih"),
+})
+ITEM = Obj({
+    "id": Field(Id(), True, "id langkah"),
+    "text": Field(Str(max_len=400), True, "teks langkah"),
+})
+PAIR = Obj({
+    "id": Field(Id(), True, "id pasangan"),
+    "left": Field(Str(max_len=300), True, "teks kiri"),
+    "right": Field(Str(max_len=300), True, "pasangan yang benar"),
+})
+QUESTION = Obj({
+    "id": Field(Id(), True, "id soal, unik dalam bank"),
+    "type": Field(Enum(QUESTION_TYPES), True, "jenis soal: " + ", ".join(QUESTION_TYPES)),
+    "objective": Field(Id(), False, "id tujuan pembelajaran modul yang diuji soal ini"),
+    "forms": Field(ListOf(Enum(FORMS), min_items=1), False, "form pre/post yang memuat soal: A, B"),
+    "points": Field(Int(minimum=1, maximum=100), False, "nilai soal; bawaan 1"),
+    "prompt": Field(Str(max_len=1500), True, "pertanyaan"),
+    "scenario": Field(Str(max_len=3000), False, "cerita kasus (jenis scenario)"),
+    "hint": Field(Str(max_len=600), False, "petunjuk bila diminta"),
+    "explanation": Field(Str(max_len=2000), False, "penjelasan sesudah diperiksa"),
+    "options": Field(ListOf(OPTION), False, "pilihan (single, multiple, scenario)"),
+    "answer": Field(Bool(), False, "true_false: true = fakta, false = mitos"),
+    "items": Field(ListOf(ITEM), False, "ordering: langkah dalam urutan yang benar"),
+    "pairs": Field(ListOf(PAIR), False, "matching: pasangan kiri-kanan"),
+    "accepted": Field(ListOf(Str(max_len=200)), False, "short_answer: jawaban yang diterima"),
+    "feedback_correct": Field(Str(max_len=1200), False, "umpan balik bila benar"),
+    "feedback_incorrect": Field(Str(max_len=1200), False, "umpan balik bila salah"),
+})
+BANK = Obj({
+    "id": Field(Id(), True, "id bank soal, sama dengan nama berkas"),
+    "title": Field(Str(max_len=200), True, "judul kuis"),
+    "uses": Field(ListOf(Enum(USES), min_items=1), True, "pemakaian: " + ", ".join(USES)),
+    "pass_mark": Field(Int(minimum=0, maximum=100), False, "nilai lulus dalam persen; bawaan 70"),
+    "shuffle": Field(Bool(), False, "acak urutan pilihan (tetap sama untuk setiap pembangunan); bawaan true"),
+    "questions": Field(ListOf(QUESTION, min_items=1), True, "daftar soal"),
+}, doc="Satu bank soal (quizzes/<id>.yml)")
+
+# Keys that belong to one type only: using them with another type is an error.
+TYPE_KEYS = {
+    "options": CHOICE_TYPES,
+    "scenario": ("scenario",),
+    "answer": ("true_false",),
+    "items": ("ordering",),
+    "pairs": ("matching",),
+    "accepted": ("short_answer",),
+    "feedback_correct": OUTCOME_TYPES,
+    "feedback_incorrect": OUTCOME_TYPES,
+}
+REQUIRED_BY_TYPE = {
+    "single": ("options",), "multiple": ("options",), "scenario": ("options", "scenario"),
+    "true_false": ("answer",), "ordering": ("items",), "matching": ("pairs",), "short_answer": ("accepted",),
+}
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    text: str
+    correct: bool = False
+    feedback: str = ""
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Pair:
+    id: str
+    left: str
+    right: str
+
+
+@dataclass
+class Question:
+    id: str
+    type: str
+    prompt: str
+    line: int = 0
+    objective: str | None = None
+    forms: tuple = FORMS
+    points: int = 1
+    scenario: str = ""
+    hint: str = ""
+    explanation: str = ""
+    options: tuple = ()
+    answer: bool | None = None
+    items: tuple = ()
+    pairs: tuple = ()
+    accepted: tuple = ()
+    feedback_correct: str = ""
+    feedback_incorrect: str = ""
+
+
+@dataclass
+class QuizBank:
+    id: str
+    path: str
+    title: str
+    uses: tuple = ("self_check",)
+    pass_mark: int = 70
+    shuffle: bool = True
+    questions: list = field(default_factory=list)
+    line: int = 1
+
+    def for_form(self, form: str) -> list:
+        """The questions of pre/post form `form` ('A' or 'B')."""
+        return [q for q in self.questions if form in q.forms]
+
+
+def load_bank(value, rel: str, out: Collector) -> QuizBank | None:
+    """Check one parsed bank file and build the model; problems go to `out`."""
+    ctx = Ctx(rel, out)
+    data = check_document(value, BANK, ctx, "bank soal dengan kunci id, title, uses dan questions")
+    if data is None:
+        return None
+    bank = QuizBank(id=data.get("id", ""), path=rel, title=data.get("title", ""), uses=tuple(data.get("uses", ())),
+                    pass_mark=data.get("pass_mark", 70), shuffle=data.get("shuffle", True), line=data.line)
+    seen: dict[str, int] = {}
+    for index, raw in enumerate(data.get("questions", [])):
+        line = data["questions"].line_of(index)
+        question = _build_question(raw, line, ctx)
+        if question.id in seen:
+            out.add(rel, line, "duplicate-id", kind=Token("question"), value=quote(question.id),
+                    other=f"{rel}:{seen[question.id]}")
+        elif question.id:
+            seen[question.id] = line
+        bank.questions.append(question)
+    return bank
+
+
+def _build_question(raw: PosDict, line: int, ctx: Ctx) -> Question:
+    qtype = raw.get("type", "")
+    for key, types in TYPE_KEYS.items():
+        if key in raw and qtype and qtype not in types:
+            ctx.out.add(ctx.path, raw.line_of(key), "quiz-key-type", key=key, qtype=qtype, allowed=list(types))
+    for key in REQUIRED_BY_TYPE.get(qtype, ()):
+        if key not in raw:
+            ctx.out.add(ctx.path, line, "quiz-missing-key", key=key, qtype=qtype)
+    options = tuple(Option(o["id"], o["text"], o.get("correct", False), o.get("feedback", ""))
+                    for o in raw.get("options", []) if "id" in o and "text" in o)
+    question = Question(
+        id=raw.get("id", ""), type=qtype, prompt=raw.get("prompt", ""), line=line, objective=raw.get("objective"),
+        forms=tuple(raw.get("forms", FORMS)), points=raw.get("points", 1), scenario=raw.get("scenario", ""),
+        hint=raw.get("hint", ""), explanation=raw.get("explanation", ""), options=options, answer=raw.get("answer"),
+        items=tuple(Item(i["id"], i["text"]) for i in raw.get("items", []) if "id" in i and "text" in i),
+        pairs=tuple(Pair(p["id"], p["left"], p["right"]) for p in raw.get("pairs", [])
+                    if {"id", "left", "right"} <= set(p)),
+        accepted=tuple(raw.get("accepted", ())), feedback_correct=raw.get("feedback_correct", ""),
+        feedback_incorrect=raw.get("feedback_incorrect", ""))
+    _check_question(question, raw, ctx)
+    return question
+
+
+def _check_question(q: Question, raw: PosDict, ctx: Ctx) -> None:
+    out, path = ctx.out, ctx.path
+    _check_unique_ids(q.options, raw.get("options"), "option", ctx)
+    _check_unique_ids(q.items, raw.get("items"), "option", ctx)
+    _check_unique_ids(q.pairs, raw.get("pairs"), "option", ctx)
+    correct = sum(1 for o in q.options if o.correct)
+    if q.type in ("single", "scenario") and "options" in raw and correct != 1:
+        out.add(path, raw.line_of("options"), "quiz-single-correct", question=quote(q.id), qtype=q.type, count=correct)
+    if q.type == "multiple" and "options" in raw and correct == 0:
+        out.add(path, raw.line_of("options"), "quiz-no-correct", question=quote(q.id))
+    if q.type in CHOICE_TYPES and "options" in raw and len(q.options) < 2:
+        out.add(path, raw.line_of("options"), "quiz-too-few", question=quote(q.id), minimum=2, count=len(q.options))
+    if q.type in ("ordering", "matching") and len(q.items or q.pairs) < 2 and ("items" in raw or "pairs" in raw):
+        key = "items" if q.type == "ordering" else "pairs"
+        out.add(path, raw.line_of(key), "quiz-too-few", question=quote(q.id), minimum=2, count=len(q.items or q.pairs))
+    for index, option in enumerate(q.options):
+        if not option.feedback:
+            out.warn(path, raw["options"].line_of(index), "quiz-option-feedback", question=quote(q.id),
+                     option=quote(option.id))
+    if q.type in OUTCOME_TYPES and not (q.feedback_correct and q.feedback_incorrect) and not q.explanation:
+        out.warn(path, q.line, "quiz-outcome-feedback", question=quote(q.id))
+
+
+def _check_unique_ids(models, raw_list, kind: str, ctx: Ctx) -> None:
+    seen: dict[str, int] = {}
+    for index, model in enumerate(models):
+        line = raw_list.line_of(index) if raw_list is not None else 0
+        if model.id in seen:
+            ctx.out.add(ctx.path, line, "duplicate-id", kind=Token(kind), value=quote(model.id),
+                        other=f"{ctx.path}:{seen[model.id]}")
+        else:
+            seen[model.id] = line

@@ -1,0 +1,89 @@
+"""The keys of every content file, with their types and one line of documentation each.
+
+These shapes drive checking (`spec.Obj.check`) and the JSON Schema files in `schemas/` (`scripts/schemas.py`), so the
+editor's autocompletion, the validator and the authoring guide describe the same keys.
+"""
+
+from __future__ import annotations
+
+from .models import AUDIENCES, LEVELS, STATUSES
+from .spec import Bool, Date, Enum, Field, Id, Int, ListOf, Obj, Str
+
+SOURCE = Obj({
+    "title": Field(Str(max_len=300), True, "judul sumber"),
+    "publisher": Field(Str(max_len=200), False, "penerbit atau lembaga"),
+    "year": Field(Int(minimum=1900, maximum=2100), False, "tahun terbit"),
+    "url": Field(Str(max_len=500), False, "alamat web sumber"),
+    "licence": Field(Str(max_len=100), False, "lisensi sumber, misalnya CC BY-NC-SA 3.0 IGO"),
+})
+
+OBJECTIVE = Obj({
+    "id": Field(Id(), True, "id tujuan, huruf kecil dan tanda hubung"),
+    "text": Field(Str(max_len=400), True, "tujuan dengan kata kerja yang dapat diukur"),
+})
+
+MODULE = Obj({
+    "id": Field(Id(), True, "id modul, sama dengan nama folder"),
+    "title": Field(Str(max_len=200), True, "judul modul"),
+    "summary": Field(Str(max_len=1000), True, "ringkasan satu-dua kalimat untuk katalog"),
+    "audience": Field(ListOf(Enum(AUDIENCES), min_items=1), True, "siapa pesertanya: " + ", ".join(AUDIENCES)),
+    "level": Field(Enum(LEVELS), False, "dasar atau lanjutan"),
+    "status": Field(Enum(STATUSES), True, "draft, pilot atau stable"),
+    "objectives": Field(ListOf(OBJECTIVE, min_items=1), True, "tujuan pembelajaran, masing-masing dengan id"),
+    "key_points": Field(ListOf(Str(max_len=400), min_items=1), True, "pesan kunci modul"),
+    "prerequisites": Field(ListOf(Id()), False, "id modul yang sebaiknya diikuti lebih dulu"),
+    "sessions": Field(ListOf(Id(), min_items=1), True, "urutan sesi: nama berkas .md tanpa akhiran"),
+    "quizzes": Field(Obj({
+        "self_check": Field(Id(), False, "id bank soal untuk cek mandiri di akhir modul"),
+        "pre_post": Field(Id(), False, "id bank soal pre-test/post-test (form A dan B)"),
+    }), False, "bank soal yang dipakai modul"),
+    "handout": Field(Obj({
+        "pages": Field(Int(minimum=1, maximum=2), False, "jumlah halaman A4: 1 atau 2"),
+        "what_to_do": Field(ListOf(Str(max_len=400), min_items=1), True, "langkah yang perlu dilakukan pembaca"),
+        "key_points": Field(ListOf(Str(max_len=400)), False, "pesan kunci di handout; bawaan: key_points modul"),
+    }), True, "isi handout cetak"),
+    "sources": Field(ListOf(SOURCE, min_items=1), True, "sumber yang dikutip"),
+    "content_note": Field(Str(max_len=600), False, "catatan isi singkat dan tenang sebelum materi yang berat"),
+    "reviewed": Field(Date(), True, "tanggal terakhir ditinjau"),
+    "next_review": Field(Date(), True, "tanggal tinjauan berikutnya"),
+    "licence": Field(Str(max_len=100), False, "lisensi modul; bawaan: lisensi situs"),
+}, doc="Satu modul pelatihan (modules/<id>/module.yml)")
+
+STEP = Obj({
+    "title": Field(Str(max_len=200), True, "nama langkah"),
+    "minutes": Field(Int(minimum=1, maximum=480), True, "lama langkah dalam menit"),
+    "method": Field(Str(max_len=120), False, "metode: ceramah, diskusi, bermain peran, ..."),
+    "materials": Field(ListOf(Str(max_len=200)), False, "bahan untuk langkah ini"),
+})
+
+SESSION = Obj({
+    "title": Field(Str(max_len=200), True, "judul sesi"),
+    "objectives": Field(ListOf(Id(), min_items=1), True, "id tujuan modul yang dilayani sesi ini"),
+    "steps": Field(ListOf(STEP, min_items=1), True, "langkah-langkah sesi dengan menitnya"),
+    "minutes": Field(Int(minimum=1, maximum=1440), False, "jangan ditulis: dihitung dari steps (hanya diperiksa)"),
+    "materials": Field(ListOf(Str(max_len=200)), False, "bahan untuk seluruh sesi"),
+    "self_care": Field(Bool(), False, "true bila ini sesi perawatan diri peserta"),
+    "content_note": Field(Str(max_len=600), False, "catatan isi singkat sebelum materi yang berat"),
+}, doc="Bagian depan (front matter) satu sesi")
+
+CONTACT = Obj({
+    "name": Field(Str(max_len=200), True, "nama layanan"),
+    "phone": Field(Str(max_len=40), False, "nomor telepon yang sudah dipastikan"),
+    "whatsapp": Field(Str(max_len=40), False, "nomor WhatsApp yang sudah dipastikan"),
+    "address": Field(Str(max_len=300), False, "alamat kantor"),
+    "hours": Field(Str(max_len=200), False, "jam layanan"),
+    "note": Field(Str(max_len=300), False, "keterangan singkat"),
+})
+
+SETTINGS = Obj({
+    "organisation": Field(Str(max_len=200), True, "nama lembaga"),
+    "region": Field(Str(max_len=200), True, "wilayah, misalnya Kabupaten Mojokerto"),
+    "language": Field(Enum(["id", "en"]), False, "bahasa antarmuka dan pesan: id atau en"),
+    "licence": Field(Str(max_len=100), False, "lisensi isi situs"),
+    "exit_url": Field(Str(max_len=300), False, "situs netral tujuan tombol Keluar cepat"),
+    "quiz_storage": Field(Enum(["off", "opt_in"]), False, "off: jawaban tidak pernah disimpan; opt_in: peserta boleh memilih menyimpan"),
+    "help_lines": Field(ListOf(CONTACT, min_items=1), True, "layanan bantuan nasional"),
+    "local_contacts": Field(ListOf(CONTACT), False, "layanan setempat yang sudah dipastikan kantor; kosong bila belum"),
+    "paper": Field(Enum(["A4"]), False, "ukuran kertas cetak"),
+    "review_today": Field(Date(), False, "hanya untuk uji: tanggal 'hari ini' saat memeriksa tanggal tinjauan"),
+}, doc="Pengaturan situs (extra.lindungi di mkdocs.yml)")

@@ -1,0 +1,179 @@
+"""Rules across files: references, coverage, review dates, local contacts and workshop timing.
+
+`validate(project)` adds its problems to `project.problems`. Each rule is a small function taking the project and a
+collector; lookups use dicts and sets, so the cost grows linearly with the content.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from . import blocks
+from .problems import Collector, Token, quote
+from .spec import did_you_mean
+from .workshop import check_timing, compute_times
+
+
+def validate(project, today: _dt.date | None = None) -> list:
+    """Run every cross-file rule; return the full, updated problem list."""
+    out = Collector()
+    today = project.settings.review_today or today or _dt.date.today()
+    check_prerequisites(project, out)
+    check_module_quizzes(project, out)
+    check_session_objectives(project, out)
+    check_objective_coverage(project, out)
+    check_review_dates(project, today, out)
+    check_block_references(project, out)
+    check_workshops(project, out)
+    project.problems = list(project.problems) + out.problems
+    return project.problems
+
+
+def _unknown(out: Collector, path: str, line: int, kind: str, value: str, known, hint_default: str) -> None:
+    known = sorted(known)
+    out.add(path, line, "unknown-ref", kind=Token(kind), value=quote(value), allowed=known[:12],
+            hint=did_you_mean(value, known, hint_default))
+
+
+def check_prerequisites(project, out: Collector) -> None:
+    """Prerequisites name existing modules and form no cycle."""
+    for module in project.modules.values():
+        for prereq in module.prerequisites:
+            if prereq not in project.modules:
+                _unknown(out, module.path, module.line_of("prerequisites"), "module", prereq, project.modules,
+                         "tulis id modul yang ada di folder modules/")
+    state: dict[str, int] = {}
+
+    def visit(module_id: str, trail: list) -> None:
+        state[module_id] = 1
+        for prereq in project.modules[module_id].prerequisites:
+            if prereq not in project.modules:
+                continue
+            if state.get(prereq) == 1:
+                cycle = trail[trail.index(prereq):] + [prereq] if prereq in trail else [module_id, prereq]
+                module = project.modules[module_id]
+                out.add(module.path, module.line_of("prerequisites"), "prerequisite-cycle", value=" -> ".join(cycle))
+            elif state.get(prereq) is None:
+                visit(prereq, trail + [prereq])
+        state[module_id] = 2
+
+    for module_id in project.modules:
+        if module_id not in state:
+            visit(module_id, [module_id])
+
+
+def check_module_quizzes(project, out: Collector) -> None:
+    """A module's quiz banks exist and declare the use the module makes of them; pre/post banks fill forms A and B."""
+    for module in project.modules.values():
+        for key, uses in (("self_check", ("self_check",)), ("pre_post", ("pre_test", "post_test"))):
+            quiz_id = getattr(module, key)
+            if not quiz_id:
+                continue
+            line = module.line_of(f"quizzes.{key}")
+            bank = project.quizzes.get(quiz_id)
+            if bank is None:
+                _unknown(out, module.path, line, "quiz", quiz_id, project.quizzes, "buat quizzes/<id>.yml atau perbaiki id-nya")
+                continue
+            missing = [u for u in uses if u not in bank.uses]
+            if missing:
+                out.add(module.path, line, "quiz-use-mismatch", value=quote(quiz_id), where=key, expected=missing,
+                        found=list(bank.uses))
+            if key == "pre_post":
+                for form in ("A", "B"):
+                    if not bank.for_form(form):
+                        out.add(bank.path, bank.line, "quiz-form-empty", value=form, bank=quote(bank.id))
+
+
+def _banks_of(project) -> dict:
+    """quiz id -> list of modules that use it."""
+    users: dict = {}
+    for module in project.modules.values():
+        for quiz_id in (module.self_check, module.pre_post):
+            if quiz_id:
+                users.setdefault(quiz_id, []).append(module)
+    return users
+
+
+def check_session_objectives(project, out: Collector) -> None:
+    """Session objectives and question objectives name objectives of their module."""
+    for module in project.modules.values():
+        known = {o.id for o in module.objectives}
+        for session in module.sessions:
+            for objective in session.objectives:
+                if objective not in known:
+                    _unknown(out, session.path, session.lines.get("objectives", 2), "objective", objective, known,
+                             "pakai id dari 'objectives' di module.yml")
+    for quiz_id, modules in _banks_of(project).items():
+        bank = project.quizzes.get(quiz_id)
+        if bank is None:
+            continue
+        known = {o.id for m in modules for o in m.objectives}
+        for question in bank.questions:
+            if question.objective and question.objective not in known:
+                _unknown(out, bank.path, question.line, "objective", question.objective, known,
+                         "pakai id tujuan dari module.yml yang memakai bank ini")
+
+
+def check_objective_coverage(project, out: Collector) -> None:
+    """Every objective is served by a session or a question (warning)."""
+    for module in project.modules.values():
+        served = {o for s in module.sessions for o in s.objectives}
+        for quiz_id in (module.self_check, module.pre_post):
+            bank = project.quizzes.get(quiz_id) if quiz_id else None
+            if bank:
+                served |= {q.objective for q in bank.questions if q.objective}
+        for objective in module.objectives:
+            if objective.id not in served:
+                out.warn(module.path, objective.line, "objective-unserved", value=quote(objective.id))
+
+
+def check_review_dates(project, today: _dt.date, out: Collector) -> None:
+    """`next_review` lies after `reviewed` and has not passed (warning)."""
+    for module in project.modules.values():
+        if module.reviewed and module.next_review and module.next_review <= module.reviewed:
+            out.add(module.path, module.line_of("next_review"), "review-order", expected=module.reviewed.isoformat(),
+                    value=module.next_review.isoformat())
+        elif module.next_review and module.next_review < today:
+            out.warn(module.path, module.line_of("next_review"), "review-overdue", value=module.next_review.isoformat())
+
+
+def check_block_references(project, out: Collector) -> None:
+    """`::: quiz <id>` names a bank; `::: local` needs configured local contacts (warning, once per file)."""
+    trees = [(s.path, s.tree) for s in project.sessions()]
+    trees += [(f"docs/{rel}", tree) for rel, tree in project.pages.items()]
+    for path, tree in trees:
+        for block in blocks.find_blocks(tree, "quiz"):
+            if block.title not in project.quizzes:
+                _unknown(out, path, block.line, "quiz", block.title, project.quizzes, "tulis '::: quiz <id bank soal>'")
+        local = blocks.find_blocks(tree, "local")
+        if local and not project.settings.local_contacts:
+            out.warn(path, local[0].line, "local-contacts-empty", where=quote(path))
+
+
+def check_workshops(project, out: Collector) -> None:
+    """Workshop items name existing modules, sessions and banks; clock times are computed; timing rules warn."""
+    def session_of(module_id, session_id):
+        module = project.modules.get(module_id)
+        return next((s for s in module.sessions if s.id == session_id), None) if module else None
+
+    for workshop in project.workshops.values():
+        for day in workshop.days:
+            for item in day.items:
+                if item.type == "session" and item.module and item.session:
+                    module = project.modules.get(item.module)
+                    if module is None:
+                        _unknown(out, workshop.path, item.line, "module", item.module, project.modules,
+                                 "tulis id modul yang ada")
+                    elif item.session not in module.session_ids:
+                        _unknown(out, workshop.path, item.line, "session", item.session, module.session_ids,
+                                 f"tulis id sesi dari 'sessions' modul {item.module}")
+                if item.type in ("pre_test", "post_test") and item.quiz:
+                    bank = project.quizzes.get(item.quiz)
+                    if bank is None:
+                        _unknown(out, workshop.path, item.line, "quiz", item.quiz, project.quizzes,
+                                 "tulis id bank soal yang ada")
+                    elif item.type not in bank.uses:
+                        out.add(workshop.path, item.line, "quiz-use-mismatch", value=quote(item.quiz), where=item.type,
+                                expected=[item.type], found=list(bank.uses))
+        compute_times(workshop, lambda m, s: getattr(session_of(m, s), "minutes", None))
+        check_timing(workshop, lambda m, s: getattr(session_of(m, s), "self_care", False), out)

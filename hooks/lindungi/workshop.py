@@ -1,0 +1,186 @@
+"""Workshops: `workshops/<id>.yml`, the agenda with clock times, and the timing rules.
+
+```yaml
+id: pelatihan-staf-baru
+title: Pelatihan Dasar bagi Petugas Baru UPTD PPA
+place: Kabupaten Mojokerto
+paper: A4
+participants: 25
+days:
+  - date: 2027-01-11
+    start: "08:00"
+    items:
+      - {type: opening, minutes: 30, title: Pembukaan dan kontrak belajar}
+      - {type: pre_test, quiz: memahami-kekerasan-prepost, form: A, minutes: 20}
+      - {type: session, module: memahami-kekerasan, session: bentuk-kekerasan}  # minutes from the session's steps
+      - {type: break, minutes: 15}
+      - {type: ishoma, minutes: 60}
+```
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+
+from .problems import Collector, Token, quote
+from .spec import Ctx, Date, Enum, Field, Id, Int, ListOf, Obj, Str, Time, check_document
+
+ITEM_TYPES = ("opening", "session", "break", "ishoma", "pre_test", "post_test", "rtl", "evaluation", "closing",
+              "other")
+BREAK_TYPES = ("break", "ishoma")
+MAX_STRETCH = 90      # minutes without a break before a warning
+MAX_DAY = 9 * 60      # minutes from start to end of a day before a warning
+
+ITEM = Obj({
+    "type": Field(Enum(ITEM_TYPES), True, "jenis acara: " + ", ".join(ITEM_TYPES)),
+    "title": Field(Str(max_len=200), False, "judul acara (bawaan: nama jenisnya)"),
+    "minutes": Field(Int(minimum=1, maximum=600), False, "lama acara; untuk sesi dihitung dari langkahnya"),
+    "module": Field(Id(), False, "session: id modul"),
+    "session": Field(Id(), False, "session: id sesi di modul itu"),
+    "quiz": Field(Id(), False, "pre_test/post_test: id bank soal"),
+    "form": Field(Enum(["A", "B"]), False, "pre_test/post_test: form A atau B"),
+})
+DAY = Obj({
+    "date": Field(Date(), True, "tanggal hari pelatihan"),
+    "start": Field(Time(), True, "jam mulai, misalnya \"08:00\""),
+    "items": Field(ListOf(ITEM, min_items=1), True, "acara dalam urutan"),
+})
+WORKSHOP = Obj({
+    "id": Field(Id(), True, "id pelatihan, sama dengan nama berkas"),
+    "title": Field(Str(max_len=200), True, "judul pelatihan"),
+    "place": Field(Str(max_len=200), False, "nama tempat (tanpa alamat pribadi)"),
+    "paper": Field(Enum(["A4"]), False, "ukuran kertas cetak"),
+    "participants": Field(Int(minimum=1, maximum=500), False, "jumlah peserta (angka, bukan nama)"),
+    "days": Field(ListOf(DAY, min_items=1), True, "hari-hari pelatihan"),
+}, doc="Satu pelatihan tatap muka (workshops/<id>.yml)")
+
+NEEDS = {"session": ("module", "session"), "pre_test": ("quiz", "form", "minutes"),
+         "post_test": ("quiz", "form", "minutes")}
+
+
+@dataclass
+class AgendaItem:
+    type: str
+    line: int
+    title: str = ""
+    minutes: int | None = None
+    module: str | None = None
+    session: str | None = None
+    quiz: str | None = None
+    form: str | None = None
+    start: str = ""   # computed clock times, "HH:MM"
+    end: str = ""
+
+
+@dataclass
+class Day:
+    date: _dt.date
+    start: str
+    line: int
+    items: list = field(default_factory=list)
+
+
+@dataclass
+class Workshop:
+    id: str
+    path: str
+    title: str
+    place: str = ""
+    paper: str = "A4"
+    participants: int | None = None
+    days: list = field(default_factory=list)
+    line: int = 1
+
+    def sessions(self):
+        """(module id, session id) of every session item, in agenda order."""
+        return [(i.module, i.session) for d in self.days for i in d.items if i.type == "session"]
+
+
+def load_workshop(value, rel: str, out: Collector) -> Workshop | None:
+    """Check one parsed workshop file and build the model (clock times are filled in by `compute_times`)."""
+    ctx = Ctx(rel, out)
+    data = check_document(value, WORKSHOP, ctx, "pelatihan dengan kunci id, title dan days")
+    if data is None:
+        return None
+    workshop = Workshop(id=data.get("id", ""), path=rel, title=data.get("title", ""), place=data.get("place", ""),
+                        paper=data.get("paper", "A4"), participants=data.get("participants"), line=data.line)
+    for d_index, raw_day in enumerate(data.get("days", [])):
+        if "date" not in raw_day or "start" not in raw_day:
+            continue
+        day = Day(raw_day["date"], raw_day["start"], data["days"].line_of(d_index))
+        for i_index, raw in enumerate(raw_day.get("items", [])):
+            line = raw_day["items"].line_of(i_index)
+            itype = raw.get("type")
+            if itype is None:
+                continue
+            needed = NEEDS.get(itype, ("minutes",))
+            for key in needed:
+                if key not in raw:
+                    out.add(rel, line, "workshop-item-key", itype=itype, key=key)
+            day.items.append(AgendaItem(itype, line, raw.get("title", ""), raw.get("minutes"), raw.get("module"),
+                                        raw.get("session"), raw.get("quiz"), raw.get("form")))
+        workshop.days.append(day)
+    return workshop
+
+
+def compute_times(workshop: Workshop, session_minutes) -> None:
+    """Fill each item's clock times. `session_minutes(module, session)` gives a session's length or None."""
+    for day in workshop.days:
+        clock = _to_minutes(day.start)
+        for item in day.items:
+            if item.type == "session":
+                item.minutes = session_minutes(item.module, item.session) or 0
+            item.start = _to_clock(clock)
+            clock += item.minutes or 0
+            item.end = _to_clock(clock)
+
+
+def check_timing(workshop: Workshop, is_self_care, out: Collector) -> None:
+    """Warn on long stretches without a break, long days, no self-care session, same pre/post form, repeated sessions."""
+    for number, day in enumerate(workshop.days, start=1):
+        stretch = 0
+        for item in day.items:
+            if item.type in BREAK_TYPES:
+                stretch = 0
+                continue
+            stretch += item.minutes or 0
+            if stretch > MAX_STRETCH:
+                out.warn(workshop.path, item.line, "workshop-long-stretch", day=number, value=stretch, found=item.end)
+                stretch = 0
+        if day.items:
+            total = _to_minutes(day.items[-1].end) - _to_minutes(day.start)
+            if total > MAX_DAY:
+                out.warn(workshop.path, day.line, "workshop-long-day", day=number, value=total,
+                         found=day.items[-1].end, expected=MAX_DAY)
+    if not any(is_self_care(m, s) for m, s in workshop.sessions()):
+        out.warn(workshop.path, workshop.line, "workshop-no-self-care")
+    forms: dict[str, dict] = {}
+    for day in workshop.days:
+        for item in day.items:
+            if item.type in ("pre_test", "post_test") and item.quiz and item.form:
+                forms.setdefault(item.quiz, {})[item.type] = item
+    for quiz, pair in forms.items():
+        if len(pair) == 2 and pair["pre_test"].form == pair["post_test"].form:
+            out.warn(workshop.path, pair["post_test"].line, "workshop-same-form", value=quote(quiz),
+                     found=pair["post_test"].form)
+    seen: set = set()
+    for day in workshop.days:
+        for item in day.items:
+            if item.type == "session":
+                key = (item.module, item.session)
+                if key in seen:
+                    out.warn(workshop.path, item.line, "workshop-session-twice", value=quote(f"{item.module}/{item.session}"))
+                seen.add(key)
+
+
+def _to_minutes(clock: str) -> int:
+    hours, minutes = clock.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def _to_clock(total: int) -> str:
+    return f"{total // 60:02d}:{total % 60:02d}"
+
+
+__all__ = ["Workshop", "Day", "AgendaItem", "load_workshop", "compute_times", "check_timing", "Token"]

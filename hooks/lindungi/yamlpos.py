@@ -1,0 +1,138 @@
+"""Read YAML and remember where every value came from.
+
+`load_yaml(text)` returns plain Python values in which every mapping is a `PosDict` and every list a `PosList`: both know
+the line they start on and the line of each key or item, so a validator can point a program officer at the exact line.
+It never raises on bad content: syntax errors and duplicate keys come back as `YamlIssue`s.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+
+import yaml
+
+
+class PosDict(dict):
+    """A mapping that remembers its own line and the line of each key (1-based)."""
+
+    line: int = 0
+    key_lines: dict
+
+    def line_of(self, key: str) -> int:
+        """The line where `key` stands, or the mapping's own line."""
+        return getattr(self, "key_lines", {}).get(key, self.line)
+
+
+class PosList(list):
+    """A list that remembers its own line and the line of each item (1-based)."""
+
+    line: int = 0
+    item_lines: list
+
+    def line_of(self, index: int) -> int:
+        """The line of item `index`, or the list's own line."""
+        lines = getattr(self, "item_lines", [])
+        return lines[index] if 0 <= index < len(lines) else self.line
+
+
+@dataclass(frozen=True)
+class YamlIssue:
+    """A syntax problem or a duplicate key, with its line and column (1-based)."""
+
+    kind: str  # "syntax" or "duplicate-key"
+    line: int
+    column: int
+    detail: str
+
+
+class PosLoader(yaml.SafeLoader):
+    """SafeLoader that builds PosDict/PosList and records duplicate keys."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.issues: list[YamlIssue] = []
+
+    def construct_pos_mapping(self, node):
+        mapping = PosDict()
+        mapping.line = node.start_mark.line + 1
+        mapping.key_lines = {}
+        self.flatten_mapping(node)
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, (str, int, float, bool)) and key is not None:
+                key = str(key)
+            if isinstance(key, (_dt.date, _dt.datetime)):
+                key = key.isoformat()
+            line = key_node.start_mark.line + 1
+            if key in mapping:
+                self.issues.append(YamlIssue("duplicate-key", line, key_node.start_mark.column + 1, str(key)))
+            mapping[key] = self.construct_object(value_node, deep=True)
+            mapping.key_lines[key] = line
+        return mapping
+
+    def construct_pos_sequence(self, node):
+        items = PosList(self.construct_object(child, deep=True) for child in node.value)
+        items.line = node.start_mark.line + 1
+        items.item_lines = [child.start_mark.line + 1 for child in node.value]
+        return items
+
+    def construct_plain_timestamp(self, node):
+        # Dates stay dates; full timestamps become plain text so validators can say what they expected.
+        value = self.construct_scalar(node)
+        try:
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+
+
+PosLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, PosLoader.construct_pos_mapping)
+PosLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, PosLoader.construct_pos_sequence)
+PosLoader.add_constructor("tag:yaml.org,2002:timestamp", PosLoader.construct_plain_timestamp)
+
+
+def load_yaml(text: str, first_line: int = 1):
+    """Parse `text`; return (value, issues). Line numbers start at `first_line` (for front matter inside Markdown)."""
+    loader = PosLoader(text)
+    try:
+        value = loader.get_single_data()
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = (mark.line + 1) if mark else 1
+        column = (mark.column + 1) if mark else 1
+        detail = " ".join(part for part in (err.context, err.problem) if part)
+        return None, [YamlIssue("syntax", line + first_line - 1, column, detail)]
+    except yaml.YAMLError as err:  # e.g. a reader error on control characters
+        mark = getattr(err, "position", None)
+        return None, [YamlIssue("syntax", first_line, 1, str(err).splitlines()[0] if str(err) else "invalid YAML")]
+    finally:
+        loader.dispose()
+    issues = loader.issues
+    if first_line != 1:
+        _shift_lines(value, first_line - 1)
+        issues = [YamlIssue(i.kind, i.line + first_line - 1, i.column, i.detail) for i in issues]
+    return value, issues
+
+
+def _shift_lines(value, offset: int) -> None:
+    if isinstance(value, PosDict):
+        value.line += offset
+        value.key_lines = {k: v + offset for k, v in value.key_lines.items()}
+        for item in value.values():
+            _shift_lines(item, offset)
+    elif isinstance(value, PosList):
+        value.line += offset
+        value.item_lines = [v + offset for v in value.item_lines]
+        for item in value:
+            _shift_lines(item, offset)
+
+
+def split_front_matter(text: str):
+    """Split Markdown into (front matter text or None, body, line where the body starts)."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return None, text, 1
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1:]), index + 2
+    return None, text, 1

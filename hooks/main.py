@@ -1,0 +1,19 @@
+"""MkDocs hook entry points. Each makes one call; the logic lives in the `lindungi` package beside this file."""
+
+from lindungi import adapter
+
+_build = None
+
+
+def on_config(config):
+    global _build
+    _build = adapter.start_build(config)
+    return config
+
+
+def on_files(files, config):
+    return adapter.add_generated_files(_build, files, config)
+
+
+def on_page_markdown(markdown, page, config, files):
+    return adapter.render_page_markdown(_build, markdown, page)
