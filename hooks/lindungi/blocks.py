@@ -12,7 +12,8 @@ A block opens with `::: name` (optionally a title in quotes) on a line of its ow
 
 Names are case-sensitive; an unknown or misspelt name is an error, never plain text. Trainer-only blocks (`trainer`,
 `say`, `answer`, `safeguarding`, `adapt`) are removed from the learner and public views, not hidden with CSS.
-`::: quiz <id>` places a quiz bank; it has no body and no closing line and is rendered by the quiz extension.
+`::: local` ... `:::` shows the configured local contacts (its body, if any, comes after them). `::: quiz <id>` places
+a quiz bank; it has no body and no closing line and is rendered by the quiz extension.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ class BlockType:
     name: str
     trainer_only: bool = False
     needs_body: bool = True
+    closes: bool = True      # False: a one-line block with no body and no closing ':::'
     parents: tuple = ()  # if set, the block may only stand inside one of these
 
 
@@ -51,7 +53,7 @@ BLOCK_TYPES = {b.name: b for b in (
     BlockType("safeguarding", trainer_only=True),
     BlockType("adapt", trainer_only=True),
     BlockType("local", needs_body=False),
-    BlockType("quiz", needs_body=False),
+    BlockType("quiz", needs_body=False, closes=False),
 )}
 
 VIEWS = ("learner", "trainer", "public")
@@ -91,6 +93,8 @@ def parse(text: str, path: str, out: Collector, first_line: int = 1, view: str =
             if stack:
                 block = stack.pop()
                 block.closed = True
+                if block.name not in BLOCK_TYPES:
+                    continue
                 if BLOCK_TYPES[block.name].needs_body and not _has_text(block.children):
                     out.add(path, block.line, "block-needs-body", value=quote(block.name), name=block.name)
             else:
@@ -105,7 +109,8 @@ def parse(text: str, path: str, out: Collector, first_line: int = 1, view: str =
         if kind is None:
             out.add(path, number, "unknown-block", value=quote(name), allowed=list(BLOCK_TYPES),
                     hint=did_you_mean(name, BLOCK_TYPES, "pakai salah satu nama blok yang tersedia (huruf kecil)"))
-            target.append(line)
+            # Keep the structure: its closing ':::' belongs to it. Its lines are kept as plain text.
+            stack.append(Block(name, _unquote(rest), number, children=target, closed=False))
             continue
         parent = stack[-1].name if stack else None
         if kind.parents and parent not in kind.parents:
@@ -119,12 +124,13 @@ def parse(text: str, path: str, out: Collector, first_line: int = 1, view: str =
         title = _unquote(rest)
         block = Block(name, title, number)
         target.append(block)
-        if kind.needs_body:
+        if kind.closes:
             stack.append(block)
         else:
             block.closed = True
     for block in stack:
-        out.add(path, block.line, "block-unclosed", value=quote(block.name))
+        if block.name in BLOCK_TYPES:
+            out.add(path, block.line, "block-unclosed", value=quote(block.name))
     return root
 
 

@@ -143,10 +143,9 @@ def _load_modules(root: Path, project: Project, out: Collector) -> None:
             out.add(_rel(root, folder), 0, "module-file-missing")
             continue
         value = read_yaml_file(meta_path, rel, out)
-        if value is _SYNTAX_ERROR:
-            continue
-        module = _build_module(value, rel, folder.name, out)
+        module = None if value is _SYNTAX_ERROR else _build_module(value, rel, folder.name, out)
         if module is None:
+            project.unloadable.add(("module", folder.name))
             continue
         if module.id in project.modules:
             out.add(rel, module.line_of("id"), "duplicate-id", kind=Token("module"), value=quote(module.id),
@@ -165,7 +164,7 @@ def _build_module(value, rel: str, folder_name: str, out: Collector) -> Module |
     data = check_document(value, MODULE, ctx, "modul dengan kunci id, title, objectives, sessions, ...")
     if data is None:
         return None
-    module_id = data.get("id", folder_name)
+    module_id = folder_name  # the folder names the module (and its URL), even when the id inside is wrong
     if "id" in data and data["id"] != folder_name:
         out.add(rel, data.line_of("id"), "id-mismatch", where="folder", expected=quote(folder_name),
                 value=quote(data["id"]))
@@ -185,6 +184,7 @@ def _build_module(value, rel: str, folder_name: str, out: Collector) -> Module |
         if sid in sessions[:index]:
             out.add(rel, sessions.line_of(index), "duplicate-id", kind=Token("session"), value=quote(sid),
                     other=f"{rel}:{sessions.line_of(sessions.index(sid))}")
+    session_lines = {f"sessions.{sid}": sessions.line_of(i) for i, sid in enumerate(sessions)}
     quizzes = data.get("quizzes", {})
     handout = data.get("handout", {})
     key_points = tuple(data.get("key_points", ()))
@@ -199,7 +199,7 @@ def _build_module(value, rel: str, folder_name: str, out: Collector) -> Module |
         sources=tuple(Source(s.get("title", ""), s.get("publisher", ""), s.get("year"), s.get("url", ""),
                              s.get("licence", "")) for s in data.get("sources", [])),
         content_note=data.get("content_note", ""), reviewed=data.get("reviewed"), next_review=data.get("next_review"),
-        licence=data.get("licence", ""), lines=dict(data.key_lines) | {"quizzes.self_check": _sub_line(data, "quizzes", "self_check"),
+        licence=data.get("licence", ""), lines=dict(data.key_lines) | session_lines | {"quizzes.self_check": _sub_line(data, "quizzes", "self_check"),
                                                                      "quizzes.pre_post": _sub_line(data, "quizzes", "pre_post")})
 
 
@@ -212,9 +212,8 @@ def _load_session(root: Path, folder: Path, session_id: str, module: Module, out
     path = folder / f"{session_id}.md"
     rel = _rel(root, path)
     if not path.is_file():
-        index = module.session_ids.index(session_id)
-        out.add(module.path, module.line_of("sessions") + index + 1 if index >= 0 else module.line_of("sessions"),
-                "session-file-missing", value=quote(session_id), expected=quote(rel))
+        out.add(module.path, module.lines.get(f"sessions.{session_id}", module.line_of("sessions")), "session-file-missing", value=quote(session_id),
+                expected=quote(rel))
         return None
     text = path.read_text(encoding="utf-8-sig")
     front, body, body_line = split_front_matter(text)
@@ -250,10 +249,9 @@ def _load_quizzes(root: Path, project: Project, out: Collector) -> None:
             continue
         rel = _rel(root, path)
         value = read_yaml_file(path, rel, out)
-        if value is _SYNTAX_ERROR:
-            continue
-        bank = load_bank(value, rel, out)
+        bank = None if value is _SYNTAX_ERROR else load_bank(value, rel, out)
         if bank is None or not bank.id:
+            project.unloadable.add(("quiz", path.stem))
             continue
         if bank.id != path.stem:
             out.add(rel, bank.line, "id-mismatch", where="berkas", expected=quote(path.stem), value=quote(bank.id))
@@ -270,9 +268,7 @@ def _load_workshops(root: Path, project: Project, out: Collector) -> None:
             continue
         rel = _rel(root, path)
         value = read_yaml_file(path, rel, out)
-        if value is _SYNTAX_ERROR:
-            continue
-        workshop = load_workshop(value, rel, out)
+        workshop = None if value is _SYNTAX_ERROR else load_workshop(value, rel, out)
         if workshop is None or not workshop.id:
             continue
         if workshop.id != path.stem:

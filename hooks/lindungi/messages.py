@@ -167,9 +167,9 @@ MESSAGES = {
         "en": {"what": "module folder without module.yml", "fix": "add module.yml (scripts/new_module.py writes one) or remove this folder"},
     },
     "session-file-missing": {
-        "id": {"what": "berkas sesi {value} tidak ada", "expected": "berkas {expected}", "found": "tidak ada",
+        "id": {"what": "berkas sesi {value} tidak ada", "expected": "berkas {expected}", "found": "berkas itu tidak ada",
                "fix": "buat berkas itu, atau perbaiki nama sesi di 'sessions'"},
-        "en": {"what": "session file {value} does not exist", "expected": "a file {expected}", "found": "nothing",
+        "en": {"what": "session file {value} does not exist", "expected": "a file {expected}", "found": "no such file",
                "fix": "create that file, or correct the session name in 'sessions'"},
     },
     "session-not-listed": {

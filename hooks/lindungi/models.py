@@ -182,6 +182,7 @@ class Project:
     workshops: dict = field(default_factory=dict)   # id -> workshop (workshop.Workshop)
     pages: dict = field(default_factory=dict)       # docs-relative path -> parsed blocks of a hand-written page
     problems: list = field(default_factory=list)
+    unloadable: set = field(default_factory=set)    # (kind, id) of files that exist but could not be read
 
     def sessions(self):
         for module in self.modules.values():

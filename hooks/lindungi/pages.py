@@ -58,8 +58,10 @@ def render_module(module, project, ui: dict, handout_links: str = "") -> str:
 def render_session(session, module, project, ui: dict, trainer: bool) -> str:
     objectives = [o for o in module.objectives if o.id in session.objectives]
     body = render_body(session.tree, "trainer" if trainer else "learner", project.settings, ui)
-    return _ENV.get_template("session.md").render(s=session, ui=ui, objectives=objectives, trainer=trainer,
+    page = _ENV.get_template("session.md").render(s=session, ui=ui, objectives=objectives, trainer=trainer,
                                                   body=Markup(body))
+    # Trainer pages stay out of the search index, so a learner's search never surfaces an answer guide.
+    return "---\nsearch:\n  exclude: true\n---\n" + page if trainer else page
 
 
 def render_self_check(module, project, ui: dict) -> str:

@@ -266,6 +266,7 @@ class Obj(Shape):
         result = PosDict()
         result.line = value.line if isinstance(value, PosDict) else line
         result.key_lines = {}
+        misspelt = {suggest(name, self.fields) for name in value if name not in self.fields}
         for name, item in value.items():
             item_line = value.line_of(name) if isinstance(value, PosDict) else line
             spec = self.fields.get(name)
@@ -279,7 +280,8 @@ class Obj(Shape):
                 result[name] = checked
                 result.key_lines[name] = item_line
         for name, spec in self.fields.items():
-            if spec.required and name not in value:
+            # A misspelt required key is reported once, as the unknown key with its fix, not also as missing.
+            if spec.required and name not in value and name not in misspelt:
                 ctx.out.add(ctx.path, result.line, "missing-key", key=name, doc=spec.doc or name)
         return result
 

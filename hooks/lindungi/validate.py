@@ -29,7 +29,11 @@ def validate(project, today: _dt.date | None = None) -> list:
     return project.problems
 
 
-def _unknown(out: Collector, path: str, line: int, kind: str, value: str, known, hint_default: str) -> None:
+def _unknown(out: Collector, path: str, line: int, kind: str, value: str, known, hint_default: str,
+             unloadable=frozenset()) -> None:
+    """Report an unknown reference, unless its file exists but failed to load (that failure is reported already)."""
+    if (kind, value) in unloadable:
+        return
     known = sorted(known)
     out.add(path, line, "unknown-ref", kind=Token(kind), value=quote(value), allowed=known[:12],
             hint=did_you_mean(value, known, hint_default))
@@ -41,7 +45,7 @@ def check_prerequisites(project, out: Collector) -> None:
         for prereq in module.prerequisites:
             if prereq not in project.modules:
                 _unknown(out, module.path, module.line_of("prerequisites"), "module", prereq, project.modules,
-                         "tulis id modul yang ada di folder modules/")
+                         "tulis id modul yang ada di folder modules/", project.unloadable)
     state: dict[str, int] = {}
 
     def visit(module_id: str, trail: list) -> None:
@@ -72,7 +76,8 @@ def check_module_quizzes(project, out: Collector) -> None:
             line = module.line_of(f"quizzes.{key}")
             bank = project.quizzes.get(quiz_id)
             if bank is None:
-                _unknown(out, module.path, line, "quiz", quiz_id, project.quizzes, "buat quizzes/<id>.yml atau perbaiki id-nya")
+                _unknown(out, module.path, line, "quiz", quiz_id, project.quizzes,
+                         "buat quizzes/<id>.yml atau perbaiki id-nya", project.unloadable)
                 continue
             missing = [u for u in uses if u not in bank.uses]
             if missing:
@@ -144,7 +149,8 @@ def check_block_references(project, out: Collector) -> None:
     for path, tree in trees:
         for block in blocks.find_blocks(tree, "quiz"):
             if block.title not in project.quizzes:
-                _unknown(out, path, block.line, "quiz", block.title, project.quizzes, "tulis '::: quiz <id bank soal>'")
+                _unknown(out, path, block.line, "quiz", block.title, project.quizzes, "tulis '::: quiz <id bank soal>'",
+                         project.unloadable)
         local = blocks.find_blocks(tree, "local")
         if local and not project.settings.local_contacts:
             out.warn(path, local[0].line, "local-contacts-empty", where=quote(path))
@@ -163,7 +169,7 @@ def check_workshops(project, out: Collector) -> None:
                     module = project.modules.get(item.module)
                     if module is None:
                         _unknown(out, workshop.path, item.line, "module", item.module, project.modules,
-                                 "tulis id modul yang ada")
+                                 "tulis id modul yang ada", project.unloadable)
                     elif item.session not in module.session_ids:
                         _unknown(out, workshop.path, item.line, "session", item.session, module.session_ids,
                                  f"tulis id sesi dari 'sessions' modul {item.module}")
@@ -171,7 +177,7 @@ def check_workshops(project, out: Collector) -> None:
                     bank = project.quizzes.get(item.quiz)
                     if bank is None:
                         _unknown(out, workshop.path, item.line, "quiz", item.quiz, project.quizzes,
-                                 "tulis id bank soal yang ada")
+                                 "tulis id bank soal yang ada", project.unloadable)
                     elif item.type not in bank.uses:
                         out.add(workshop.path, item.line, "quiz-use-mismatch", value=quote(item.quiz), where=item.type,
                                 expected=[item.type], found=list(bank.uses))

@@ -1,0 +1,24 @@
+"""JSON Schema documents made from the content shapes, so editors and the validator agree on every key."""
+
+from __future__ import annotations
+
+from .quizbank import BANK
+from .shapes import MODULE, SESSION, SETTINGS
+from .workshop import WORKSHOP
+
+BASE = "https://json-schema.org/draft/2020-12/schema"
+
+
+def _document(shape, title: str) -> dict:
+    return {"$schema": BASE, "title": title, "description": shape.doc, **shape.schema()}
+
+
+def all_schemas() -> dict:
+    """Schema name -> JSON Schema dict."""
+    return {
+        "module": _document(MODULE, "module.yml"),
+        "session": _document(SESSION, "session front matter"),
+        "quiz": _document(BANK, "quiz bank"),
+        "workshop": _document(WORKSHOP, "workshop"),
+        "settings": _document(SETTINGS, "extra.lindungi"),
+    }
