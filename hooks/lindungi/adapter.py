@@ -31,6 +31,7 @@ class Build:
         self.ui = strings(self.lang)
         self.generated: dict = {}
         self.trainer_paths: set = set()
+        self.user_nav = None
 
 
 def start_build(config) -> Build:
@@ -38,8 +39,7 @@ def start_build(config) -> Build:
     build = Build(config)
     report(build.project.problems, build.lang)
     config.extra["ui"] = build.ui
-    if config.nav is not None:
-        config.nav = list(config.nav) + [{build.ui["catalogue_title"]: pages.module_nav(build.project, build.ui)}]
+    build.user_nav = config.nav
     return build
 
 
@@ -64,6 +64,8 @@ def add_generated_files(build: Build, files, config):
         if existing is not None:
             files.remove(existing)
         files.append(File.generated(config, path, content=markdown))
+    hand_written = [f.src_uri for f in files.documentation_pages() if f.src_uri not in build.generated]
+    config.nav = pages.site_nav(build.user_nav, hand_written, build.generated, build.project, build.ui)
     return files
 
 

@@ -22,7 +22,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from .problems import Collector, Token, quote
+from .problems import Collector, Token, phrase, quote
 from .spec import did_you_mean
 
 OPEN_RE = re.compile(r"^:::\s*([A-Za-z][\w-]*)\s*(.*?)\s*$")
@@ -108,19 +108,19 @@ def parse(text: str, path: str, out: Collector, first_line: int = 1, view: str =
         kind = BLOCK_TYPES.get(name)
         if kind is None:
             out.add(path, number, "unknown-block", value=quote(name), allowed=list(BLOCK_TYPES),
-                    hint=did_you_mean(name, BLOCK_TYPES, "pakai salah satu nama blok yang tersedia (huruf kecil)"))
+                    hint=did_you_mean(name, BLOCK_TYPES, "block-name"))
             # Keep the structure: its closing ':::' belongs to it. Its lines are kept as plain text.
             stack.append(Block(name, _unquote(rest), number, children=target, closed=False))
             continue
         parent = stack[-1].name if stack else None
         if kind.parents and parent not in kind.parents:
-            out.add(path, number, "block-misplaced", value=quote(name), where="luar blok " + "/".join(kind.parents),
-                    expected="di dalam blok " + ", ".join(kind.parents), found=quote(parent or "-"),
-                    hint=f"pindahkan blok '{name}' ke dalam blok {kind.parents[0]}")
+            out.add(path, number, "block-misplaced", value=quote(name),
+                    where=phrase("outside-blocks", blocks="/".join(kind.parents)),
+                    expected=phrase("inside-blocks", blocks=", ".join(kind.parents)), found=quote(parent or "-"),
+                    hint=phrase("move-into", name=name, parent=kind.parents[0]))
         if view == "public" and kind.trainer_only:
-            out.add(path, number, "block-misplaced", value=quote(name), where="halaman publik",
-                    expected="blok untuk semua pembaca", found=quote(name),
-                    hint="pindahkan catatan pelatih ke sesi modul, atau hapus blok ini")
+            out.add(path, number, "block-misplaced", value=quote(name), where=phrase("public-page"),
+                    expected=phrase("all-readers-block"), found=quote(name), hint=phrase("move-trainer-note"))
         title = _unquote(rest)
         block = Block(name, title, number)
         target.append(block)

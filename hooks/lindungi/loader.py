@@ -166,7 +166,7 @@ def _build_module(value, rel: str, folder_name: str, out: Collector) -> Module |
         return None
     module_id = folder_name  # the folder names the module (and its URL), even when the id inside is wrong
     if "id" in data and data["id"] != folder_name:
-        out.add(rel, data.line_of("id"), "id-mismatch", where="folder", expected=quote(folder_name),
+        out.add(rel, data.line_of("id"), "id-mismatch", where=Token("folder"), expected=quote(folder_name),
                 value=quote(data["id"]))
     objectives = []
     seen: dict[str, int] = {}
@@ -254,7 +254,7 @@ def _load_quizzes(root: Path, project: Project, out: Collector) -> None:
             project.unloadable.add(("quiz", path.stem))
             continue
         if bank.id != path.stem:
-            out.add(rel, bank.line, "id-mismatch", where="berkas", expected=quote(path.stem), value=quote(bank.id))
+            out.add(rel, bank.line, "id-mismatch", where=Token("file"), expected=quote(path.stem), value=quote(bank.id))
         if bank.id in project.quizzes:
             out.add(rel, bank.line, "duplicate-id", kind=Token("quiz"), value=quote(bank.id),
                     other=project.quizzes[bank.id].path)
@@ -272,7 +272,7 @@ def _load_workshops(root: Path, project: Project, out: Collector) -> None:
         if workshop is None or not workshop.id:
             continue
         if workshop.id != path.stem:
-            out.add(rel, workshop.line, "id-mismatch", where="berkas", expected=quote(path.stem), value=quote(workshop.id))
+            out.add(rel, workshop.line, "id-mismatch", where=Token("file"), expected=quote(path.stem), value=quote(workshop.id))
         if workshop.id in project.workshops:
             out.add(rel, workshop.line, "duplicate-id", kind=Token("workshop"), value=quote(workshop.id),
                     other=project.workshops[workshop.id].path)

@@ -22,6 +22,15 @@ _ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent /
                           keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
 
 
+def safe_title(text: str) -> str:
+    """A title for headings and navigation. Angle brackets become look-alike quotes: Material writes page titles into
+    `<title>` after un-escaping them, so a '<' typed in YAML must never reach it as markup."""
+    return str(text).replace("<", "\u2039").replace(">", "\u203a")
+
+
+_ENV.filters["title"] = safe_title
+
+
 def block_labels(ui: dict) -> dict:
     return {name: ui.get(f"block_{name}", name) for name in blocks.BLOCK_TYPES}
 
@@ -67,7 +76,7 @@ def render_session(session, module, project, ui: dict, trainer: bool) -> str:
 def render_self_check(module, project, ui: dict) -> str:
     bank = project.quizzes.get(module.self_check)
     title = bank.title if bank else ui["module_self_check"]
-    return f"# {Markup.escape(title)}\n\n::: quiz {module.self_check}\n"
+    return f"# {Markup.escape(safe_title(title))}\n\n::: quiz {module.self_check}\n"
 
 
 def generate_pages(project, ui: dict, handout_links=None) -> dict:
@@ -94,8 +103,35 @@ def module_nav(project, ui: dict) -> list:
     entries = [{ui["catalogue_title"]: f"{MODULES_DIR}/index.md"}]
     for module in project.modules.values():
         children = [f"{MODULES_DIR}/{module.id}/index.md"]
-        children += [{s.title: f"{MODULES_DIR}/{module.id}/{s.id}.md"} for s in module.sessions]
+        children += [{safe_title(s.title): f"{MODULES_DIR}/{module.id}/{s.id}.md"} for s in module.sessions]
         if module.self_check:
             children.append({ui["module_self_check"]: f"{MODULES_DIR}/{module.id}/cek-mandiri.md"})
-        entries.append({module.title: children})
+        entries.append({safe_title(module.title): children})
     return entries
+
+
+def docs_nav(paths) -> list:
+    """MkDocs' default nav for hand-written pages (index first, then files, then folders as sections)."""
+    tree: dict = {}
+    for path in sorted(paths):
+        node = tree
+        *folders, name = path.split("/")
+        for folder in folders:
+            node = node.setdefault(folder + "/", {})
+        node[name] = path
+
+    def entries(node) -> list:
+        files = sorted((k for k in node if not k.endswith("/")), key=lambda k: (k != "index.md", k))
+        folders = sorted(k for k in node if k.endswith("/"))
+        return [node[k] for k in files] + [{k[:-1].replace("-", " ").capitalize(): entries(node[k])} for k in folders]
+
+    return entries(tree)
+
+
+def site_nav(user_nav, hand_written, generated: dict, project, ui: dict) -> list:
+    """The whole nav: the editor's nav (or the default one of hand-written pages), then modules, then trainers."""
+    nav = list(user_nav) if user_nav is not None else docs_nav(hand_written)
+    nav.append({ui["catalogue_title"]: module_nav(project, ui)})
+    if f"{TRAINERS_DIR}/index.md" in generated:
+        nav.append({ui["trainers_title"]: f"{TRAINERS_DIR}/index.md"})
+    return nav

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .messages import MESSAGES, TYPE_WORDS, WORDS
+from .messages import MESSAGES, PHRASES, TYPE_WORDS, WORDS
 
 ERROR = "error"
 WARNING = "warning"
@@ -21,6 +21,22 @@ class Token:
     """A word that is translated when the message is formatted (a type name, for example)."""
 
     key: str
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A translatable phrase with parameters (a fix hint such as "replace it with 'x'")."""
+
+    key: str
+    params: tuple = ()
+
+    def text(self, lang: str) -> str:
+        table = PHRASES.get(lang, PHRASES["id"])
+        return table.get(self.key, PHRASES["id"][self.key]).format(**dict(self.params))
+
+
+def phrase(key: str, **params) -> Phrase:
+    return Phrase(key, tuple(sorted(params.items())))
 
 
 @dataclass(frozen=True)
@@ -62,6 +78,8 @@ def format_message(rule: str, params: dict, lang: str = "id") -> str:
 
 
 def _localise(value, lang: str):
+    if isinstance(value, Phrase):
+        return value.text(lang)
     if isinstance(value, Token):
         return TYPE_WORDS.get(lang, TYPE_WORDS["id"]).get(value.key, value.key)
     if isinstance(value, (list, tuple)):

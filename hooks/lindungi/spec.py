@@ -12,7 +12,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from .problems import Collector, Token, quote
+from .problems import Collector, Phrase, Token, phrase, quote
 from .yamlpos import PosDict, PosList
 
 ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -55,10 +55,10 @@ def suggest(word: str, choices) -> str | None:
     return lowered[match[0]] if match else None
 
 
-def did_you_mean(word: str, choices, lang_hint_id: str = "periksa ejaannya") -> str:
-    """The fix text for an unknown name: `ganti dengan 'x'` or a generic hint."""
+def did_you_mean(word: str, choices, fallback: str = "check-spelling", **params) -> Phrase:
+    """The fix for an unknown name: "replace it with 'x'" when a choice is close, else the `fallback` phrase."""
     best = suggest(word, choices)
-    return f"ganti dengan '{best}'" if best is not None else lang_hint_id
+    return phrase("replace-with", best=best) if best is not None else phrase(fallback, **params)
 
 
 class Shape:
@@ -185,7 +185,7 @@ class Enum(Shape):
     def check(self, value, ctx, key, line):
         if any(value == v and type(value) is type(v) for v in self.values):
             return value
-        hint = did_you_mean(value, [str(v) for v in self.values], "pilih salah satu nilai yang tersedia")
+        hint = did_you_mean(value, [str(v) for v in self.values], "pick-value")
         ctx.out.add(ctx.path, line, "bad-choice", key=key, allowed=[str(v) for v in self.values], value=quote(value),
                     hint=hint)
         return None
@@ -272,7 +272,7 @@ class Obj(Shape):
             spec = self.fields.get(name)
             if spec is None:
                 ctx.out.add(ctx.path, item_line, "unknown-key", key=name, allowed=list(self.fields),
-                            hint=did_you_mean(name, self.fields, "hapus kunci ini atau periksa ejaannya"))
+                            hint=did_you_mean(name, self.fields, "remove-key"))
                 continue
             label = f"{key}.{name}" if key else name
             checked = spec.shape.check(item, ctx, label, item_line)

@@ -29,14 +29,14 @@ def validate(project, today: _dt.date | None = None) -> list:
     return project.problems
 
 
-def _unknown(out: Collector, path: str, line: int, kind: str, value: str, known, hint_default: str,
-             unloadable=frozenset()) -> None:
+def _unknown(out: Collector, path: str, line: int, kind: str, value: str, known, fallback: str,
+             unloadable=frozenset(), **params) -> None:
     """Report an unknown reference, unless its file exists but failed to load (that failure is reported already)."""
     if (kind, value) in unloadable:
         return
     known = sorted(known)
     out.add(path, line, "unknown-ref", kind=Token(kind), value=quote(value), allowed=known[:12],
-            hint=did_you_mean(value, known, hint_default))
+            hint=did_you_mean(value, known, fallback, **params))
 
 
 def check_prerequisites(project, out: Collector) -> None:
@@ -45,7 +45,7 @@ def check_prerequisites(project, out: Collector) -> None:
         for prereq in module.prerequisites:
             if prereq not in project.modules:
                 _unknown(out, module.path, module.line_of("prerequisites"), "module", prereq, project.modules,
-                         "tulis id modul yang ada di folder modules/", project.unloadable)
+                         "existing-module", project.unloadable)
     state: dict[str, int] = {}
 
     def visit(module_id: str, trail: list) -> None:
@@ -77,7 +77,7 @@ def check_module_quizzes(project, out: Collector) -> None:
             bank = project.quizzes.get(quiz_id)
             if bank is None:
                 _unknown(out, module.path, line, "quiz", quiz_id, project.quizzes,
-                         "buat quizzes/<id>.yml atau perbaiki id-nya", project.unloadable)
+                         "create-quiz", project.unloadable)
                 continue
             missing = [u for u in uses if u not in bank.uses]
             if missing:
@@ -107,7 +107,7 @@ def check_session_objectives(project, out: Collector) -> None:
             for objective in session.objectives:
                 if objective not in known:
                     _unknown(out, session.path, session.lines.get("objectives", 2), "objective", objective, known,
-                             "pakai id dari 'objectives' di module.yml")
+                             "module-objective")
     for quiz_id, modules in _banks_of(project).items():
         bank = project.quizzes.get(quiz_id)
         if bank is None:
@@ -116,7 +116,7 @@ def check_session_objectives(project, out: Collector) -> None:
         for question in bank.questions:
             if question.objective and question.objective not in known:
                 _unknown(out, bank.path, question.line, "objective", question.objective, known,
-                         "pakai id tujuan dari module.yml yang memakai bank ini")
+                         "bank-objective")
 
 
 def check_objective_coverage(project, out: Collector) -> None:
@@ -149,7 +149,7 @@ def check_block_references(project, out: Collector) -> None:
     for path, tree in trees:
         for block in blocks.find_blocks(tree, "quiz"):
             if block.title not in project.quizzes:
-                _unknown(out, path, block.line, "quiz", block.title, project.quizzes, "tulis '::: quiz <id bank soal>'",
+                _unknown(out, path, block.line, "quiz", block.title, project.quizzes, "quiz-block",
                          project.unloadable)
         local = blocks.find_blocks(tree, "local")
         if local and not project.settings.local_contacts:
@@ -169,15 +169,15 @@ def check_workshops(project, out: Collector) -> None:
                     module = project.modules.get(item.module)
                     if module is None:
                         _unknown(out, workshop.path, item.line, "module", item.module, project.modules,
-                                 "tulis id modul yang ada", project.unloadable)
+                                 "existing-module", project.unloadable)
                     elif item.session not in module.session_ids:
                         _unknown(out, workshop.path, item.line, "session", item.session, module.session_ids,
-                                 f"tulis id sesi dari 'sessions' modul {item.module}")
+                                 "module-session", module=item.module)
                 if item.type in ("pre_test", "post_test") and item.quiz:
                     bank = project.quizzes.get(item.quiz)
                     if bank is None:
                         _unknown(out, workshop.path, item.line, "quiz", item.quiz, project.quizzes,
-                                 "tulis id bank soal yang ada", project.unloadable)
+                                 "create-quiz", project.unloadable)
                     elif item.type not in bank.uses:
                         out.add(workshop.path, item.line, "quiz-use-mismatch", value=quote(item.quiz), where=item.type,
                                 expected=[item.type], found=list(bank.uses))

@@ -93,8 +93,9 @@ PosLoader.add_constructor("tag:yaml.org,2002:timestamp", PosLoader.construct_pla
 
 def load_yaml(text: str, first_line: int = 1):
     """Parse `text`; return (value, issues). Line numbers start at `first_line` (for front matter inside Markdown)."""
-    loader = PosLoader(text)
+    loader = None
     try:
+        loader = PosLoader(text)  # the reader already rejects control characters here
         value = loader.get_single_data()
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -102,11 +103,15 @@ def load_yaml(text: str, first_line: int = 1):
         column = (mark.column + 1) if mark else 1
         detail = " ".join(part for part in (err.context, err.problem) if part)
         return None, [YamlIssue("syntax", line + first_line - 1, column, detail)]
-    except yaml.YAMLError as err:  # e.g. a reader error on control characters
-        mark = getattr(err, "position", None)
-        return None, [YamlIssue("syntax", first_line, 1, str(err).splitlines()[0] if str(err) else "invalid YAML")]
+    except yaml.reader.ReaderError as err:  # a control character or invalid text
+        line = text.count("\n", 0, err.position) + first_line
+        column = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
+        return None, [YamlIssue("syntax", line, column, f"karakter kendali #x{err.character:04x} tidak diizinkan")]
+    except yaml.YAMLError as err:
+        return None, [YamlIssue("syntax", first_line, 1, str(err).splitlines()[0] if str(err) else "YAML")]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     issues = loader.issues
     if first_line != 1:
         _shift_lines(value, first_line - 1)
