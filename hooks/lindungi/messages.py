@@ -385,3 +385,10 @@ MESSAGES = {
         "en": {"what": "session {value} is used twice in this workshop", "fix": "remove one of them"},
     },
 }
+
+# Rules reported as warnings (the build goes on; `--strict` turns them into a failure). All others are errors.
+WARNING_RULES = frozenset({
+    "quiz-option-feedback", "quiz-outcome-feedback", "objective-unserved", "review-overdue", "local-contacts-empty",
+    "session-not-listed", "workshop-long-stretch", "workshop-long-day", "workshop-no-self-care", "workshop-same-form",
+    "workshop-session-twice",
+})

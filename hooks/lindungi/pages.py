@@ -12,11 +12,12 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import blocks
+from . import blocks, guide
 from .models import AUDIENCES
 
 MODULES_DIR = "modul"
 TRAINERS_DIR = "pelatih"
+GUIDE_DIR = "panduan-penulis"
 
 _ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True,
                           keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
@@ -81,7 +82,9 @@ def render_self_check(module, project, ui: dict) -> str:
 
 def generate_pages(project, ui: dict, handout_links=None) -> dict:
     """Every generated page, keyed by its path under docs/. `handout_links(module)` adds download links (optional)."""
-    pages = {f"{MODULES_DIR}/index.md": render_catalogue(project, ui)}
+    pages = {f"{MODULES_DIR}/index.md": render_catalogue(project, ui),
+             f"{GUIDE_DIR}/kunci.md": guide.render_keys(),
+             f"{GUIDE_DIR}/aturan.md": guide.render_rules(project.settings.language)}
     for module in project.modules.values():
         links = handout_links(module) if handout_links else ""
         pages[f"{MODULES_DIR}/{module.id}/index.md"] = render_module(module, project, ui, links)
@@ -130,7 +133,8 @@ def docs_nav(paths) -> list:
 
 def site_nav(user_nav, hand_written, generated: dict, project, ui: dict) -> list:
     """The whole nav: the editor's nav (or the default one of hand-written pages), then modules, then trainers."""
-    nav = list(user_nav) if user_nav is not None else docs_nav(hand_written)
+    guide_pages = [p for p in generated if p.startswith(f"{GUIDE_DIR}/")]
+    nav = list(user_nav) if user_nav is not None else docs_nav(list(hand_written) + guide_pages)
     nav.append({ui["catalogue_title"]: module_nav(project, ui)})
     if f"{TRAINERS_DIR}/index.md" in generated:
         nav.append({ui["trainers_title"]: f"{TRAINERS_DIR}/index.md"})

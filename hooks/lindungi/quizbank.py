@@ -47,7 +47,7 @@ PAIR = Obj({
 })
 QUESTION = Obj({
     "id": Field(Id(), True, "id soal, unik dalam bank"),
-    "type": Field(Enum(QUESTION_TYPES), True, "jenis soal: " + ", ".join(QUESTION_TYPES)),
+    "type": Field(Enum(QUESTION_TYPES), True, "jenis soal"),
     "objective": Field(Id(), False, "id tujuan pembelajaran modul yang diuji soal ini"),
     "forms": Field(ListOf(Enum(FORMS), min_items=1), False, "form pre/post yang memuat soal: A, B"),
     "points": Field(Int(minimum=1, maximum=100), False, "nilai soal; bawaan 1"),
@@ -66,7 +66,7 @@ QUESTION = Obj({
 BANK = Obj({
     "id": Field(Id(), True, "id bank soal, sama dengan nama berkas"),
     "title": Field(Str(max_len=200), True, "judul kuis"),
-    "uses": Field(ListOf(Enum(USES), min_items=1), True, "pemakaian: " + ", ".join(USES)),
+    "uses": Field(ListOf(Enum(USES), min_items=1), True, "pemakaian bank soal"),
     "pass_mark": Field(Int(minimum=0, maximum=100), False, "nilai lulus dalam persen; bawaan 70"),
     "shuffle": Field(Bool(), False, "acak urutan pilihan (tetap sama untuk setiap pembangunan); bawaan true"),
     "questions": Field(ListOf(QUESTION, min_items=1), True, "daftar soal"),

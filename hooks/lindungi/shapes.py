@@ -26,7 +26,7 @@ MODULE = Obj({
     "id": Field(Id(), True, "id modul, sama dengan nama folder"),
     "title": Field(Str(max_len=200), True, "judul modul"),
     "summary": Field(Str(max_len=1000), True, "ringkasan satu-dua kalimat untuk katalog"),
-    "audience": Field(ListOf(Enum(AUDIENCES), min_items=1), True, "siapa pesertanya: " + ", ".join(AUDIENCES)),
+    "audience": Field(ListOf(Enum(AUDIENCES), min_items=1), True, "siapa pesertanya (satu atau lebih)"),
     "level": Field(Enum(LEVELS), False, "dasar atau lanjutan"),
     "status": Field(Enum(STATUSES), True, "draft, pilot atau stable"),
     "objectives": Field(ListOf(OBJECTIVE, min_items=1), True, "tujuan pembelajaran, masing-masing dengan id"),

@@ -33,7 +33,7 @@ MAX_STRETCH = 90      # minutes without a break before a warning
 MAX_DAY = 9 * 60      # minutes from start to end of a day before a warning
 
 ITEM = Obj({
-    "type": Field(Enum(ITEM_TYPES), True, "jenis acara: " + ", ".join(ITEM_TYPES)),
+    "type": Field(Enum(ITEM_TYPES), True, "jenis acara"),
     "title": Field(Str(max_len=200), False, "judul acara (bawaan: nama jenisnya)"),
     "minutes": Field(Int(minimum=1, maximum=600), False, "lama acara; untuk sesi dihitung dari langkahnya"),
     "module": Field(Id(), False, "session: id modul"),

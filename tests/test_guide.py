@@ -1,0 +1,58 @@
+"""The authoring guide matches the code: its examples pass the validator and it names every block and type."""
+
+import re
+from pathlib import Path
+
+from lindungi.blocks import BLOCK_TYPES
+from lindungi.problems import Collector, format_message, phrase
+from lindungi.quizbank import QUESTION_TYPES, load_bank
+from lindungi.shapes import MODULE, SESSION, SETTINGS
+from lindungi.spec import Ctx, check_document
+from lindungi.workshop import ITEM_TYPES, load_workshop
+from lindungi.yamlpos import load_yaml, split_front_matter
+
+GUIDE = Path(__file__).resolve().parents[1] / "docs/panduan-penulis/index.md"
+TEXT = GUIDE.read_text(encoding="utf-8")
+
+
+def _fences(lang: str) -> list[str]:
+    return re.findall(rf"```{lang}\n(.*?)```", TEXT, flags=re.S)
+
+
+def _problems(text: str, check) -> list[str]:
+    out = Collector()
+    value, issues = load_yaml(text)
+    assert issues == []
+    check(value, out)
+    return [p.format() for p in out.problems]
+
+
+def test_module_quiz_workshop_and_settings_examples_are_valid():
+    """Every YAML example in the guide passes the same checks as real content."""
+    module, quiz, workshop, settings = _fences("yaml")
+    assert _problems(module, lambda v, out: check_document(v, MODULE, Ctx("x", out), "")) == []
+    assert _problems(quiz, lambda v, out: load_bank(v, "x", out)) == []
+    assert _problems(workshop, lambda v, out: load_workshop(v, "x", out)) == []
+    assert _problems(settings, lambda v, out: SETTINGS.check(v["extra"]["lindungi"], Ctx("x", out), "", 1)) == []
+
+
+def test_session_example_front_matter_is_valid():
+    """The session example's front matter passes the session checks."""
+    session = _fences("markdown")[0]
+    front, _, _ = split_front_matter(session)
+    assert _problems(front, lambda v, out: check_document(v, SESSION, Ctx("x", out), "")) == []
+
+
+def test_guide_names_every_block_question_type_and_item_type():
+    """Each block name, question type and agenda item type appears in the guide."""
+    for name in BLOCK_TYPES:
+        assert f"| `{name}` |" in TEXT, name
+    for name in QUESTION_TYPES + ITEM_TYPES:
+        assert f"`{name}`" in TEXT or f" {name} " in TEXT, name
+
+
+def test_example_message_is_the_real_message():
+    """The sample error line in the guide is exactly what the validator prints."""
+    message = format_message("bad-choice", {"key": "questions[1].type", "allowed": list(QUESTION_TYPES),
+                                            "value": "'singel'", "hint": phrase("replace-with", best="single")})
+    assert f"quizzes/dukungan-awal.yml:7: {message}" in TEXT
