@@ -244,40 +244,32 @@ def _load_session(root: Path, folder: Path, session_id: str, module: Module, out
 # --- quiz banks and workshops ------------------------------------------------------------------------------------
 
 def _load_quizzes(root: Path, project: Project, out: Collector) -> None:
-    for path in _listdir(root / "quizzes"):
-        if path.suffix not in (".yml", ".yaml"):
-            continue
-        rel = _rel(root, path)
-        value = read_yaml_file(path, rel, out)
-        bank = None if value is _SYNTAX_ERROR else load_bank(value, rel, out)
-        if bank is None or not bank.id:
-            project.unloadable.add(("quiz", path.stem))
-            continue
-        if bank.id != path.stem:
-            out.add(rel, bank.line, "id-mismatch", where=Token("file"), expected=quote(path.stem), value=quote(bank.id))
-        if bank.id in project.quizzes:
-            out.add(rel, bank.line, "duplicate-id", kind=Token("quiz"), value=quote(bank.id),
-                    other=project.quizzes[bank.id].path)
-            continue
-        project.quizzes[bank.id] = bank
+    _load_yaml_folder(root, "quizzes", "quiz", load_bank, project.quizzes, project, out)
 
 
 def _load_workshops(root: Path, project: Project, out: Collector) -> None:
-    for path in _listdir(root / "workshops"):
+    _load_yaml_folder(root, "workshops", "workshop", load_workshop, project.workshops, project, out)
+
+
+def _load_yaml_folder(root: Path, folder: str, kind: str, build, registry: dict, project: Project,
+                      out: Collector) -> None:
+    """Load every `<folder>/<id>.yml` with `build(value, rel, out)`; the file name is the id (and the address)."""
+    for path in _listdir(root / folder):
         if path.suffix not in (".yml", ".yaml"):
             continue
         rel = _rel(root, path)
         value = read_yaml_file(path, rel, out)
-        workshop = None if value is _SYNTAX_ERROR else load_workshop(value, rel, out)
-        if workshop is None or not workshop.id:
+        model = None if value is _SYNTAX_ERROR else build(value, rel, out)
+        if model is None or not model.id:
+            project.unloadable.add((kind, path.stem))
             continue
-        if workshop.id != path.stem:
-            out.add(rel, workshop.line, "id-mismatch", where=Token("file"), expected=quote(path.stem), value=quote(workshop.id))
-        if workshop.id in project.workshops:
-            out.add(rel, workshop.line, "duplicate-id", kind=Token("workshop"), value=quote(workshop.id),
-                    other=project.workshops[workshop.id].path)
+        if model.id != path.stem:
+            out.add(rel, model.line, "id-mismatch", where=Token("file"), expected=quote(path.stem), value=quote(model.id))
+            model.id = path.stem
+        if model.id in registry:
+            out.add(rel, model.line, "duplicate-id", kind=Token(kind), value=quote(model.id), other=registry[model.id].path)
             continue
-        project.workshops[workshop.id] = workshop
+        registry[model.id] = model
 
 
 # --- hand-written pages --------------------------------------------------------------------------------------------
