@@ -1,48 +1,12 @@
-"""Shared helpers: copy a tiny real site into a temporary folder, check it, build it with MkDocs."""
+"""Fixtures shared by all tests; the helpers themselves live in helpers.py so test files can import them."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-SITES = REPO / "tests" / "sites"
-
-sys.path.insert(0, str(REPO / "hooks"))
-
-from lindungi.checking import check_project  # noqa: E402
-
-
-def copy_site(name: str, dest: Path) -> Path:
-    """Copy tests/sites/<name> to `dest`, pointing its mkdocs.yml at this repository's hooks and overrides."""
-    shutil.copytree(SITES / name, dest, dirs_exist_ok=True)
-    config = dest / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("../../../", f"{REPO.as_posix()}/"), encoding="utf-8")
-    return dest
-
-
-def problems_of(root: Path, lang: str = "id") -> list[str]:
-    """Every problem of the project at `root`, formatted, in report order."""
-    from lindungi.problems import sort_problems
-
-    project = check_project(root)
-    return [p.format(lang) for p in sort_problems(project.problems)]
-
-
-def build_site(root: Path, dest: Path | None = None, strict: bool = True) -> subprocess.CompletedProcess:
-    """Run a real `mkdocs build` of the site at `root`; returns the finished process (stdout+stderr as text)."""
-    args = [sys.executable, "-m", "mkdocs", "build", "--clean"]
-    if strict:
-        args.append("--strict")
-    if dest is not None:
-        args += ["-d", str(dest)]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
-    return subprocess.run(args, cwd=root, capture_output=True, text=True, env=env, timeout=600)
+from helpers import copy_site
 
 
 @pytest.fixture

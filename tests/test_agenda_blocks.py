@@ -1,6 +1,6 @@
 """Agenda clock times and the learner/trainer views of blocks."""
 
-from conftest import copy_site
+from helpers import copy_site
 from lindungi import blocks
 from lindungi.checking import check_project
 from lindungi.problems import Collector

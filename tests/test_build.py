@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from conftest import build_site, copy_site
+from helpers import build_site, copy_site
 
 pytestmark = pytest.mark.slow
 

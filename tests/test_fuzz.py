@@ -5,7 +5,7 @@ import string
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import copy_site
+from helpers import copy_site
 from lindungi.checking import check_project
 from lindungi.problems import Problem
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import copy_site, problems_of
+from helpers import copy_site, problems_of
 
 # name: (file to change, change, expected problem lines in report order)
 CASES = {

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jsonschema
 
-from conftest import REPO, copy_site, problems_of
+from helpers import REPO, copy_site, problems_of
 from lindungi.locales import languages, strings
 from lindungi.messages import MESSAGES, PHRASES, TYPE_WORDS, WORDS
 from lindungi.schemas import all_schemas
