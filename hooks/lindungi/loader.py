@@ -67,7 +67,7 @@ def load_settings(root: Path, extra_settings, out: Collector, site_url: str = ""
         licence=data.get("licence", "CC BY-SA 4.0"), exit_url=data.get("exit_url", "https://www.bmkg.go.id/"),
         quiz_storage=data.get("quiz_storage", "opt_in"), help_lines=contacts["help_lines"],
         local_contacts=contacts["local_contacts"], site_url=site_url or "", paper=data.get("paper", "A4"),
-        review_today=data.get("review_today"))
+        require_qr=data.get("require_qr", False), review_today=data.get("review_today"))
 
 
 class _ConfigLoader(PosLoader):

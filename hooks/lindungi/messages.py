@@ -384,11 +384,30 @@ MESSAGES = {
         "id": {"what": "sesi {value} dipakai dua kali dalam pelatihan ini", "fix": "hapus salah satunya"},
         "en": {"what": "session {value} is used twice in this workshop", "fix": "remove one of them"},
     },
+    # --- handouts and PDFs ---------------------------------------------------------------------------------------
+    "handout-overflow": {
+        "id": {"what": "handout modul {value} melebihi jumlah halamannya", "expected": "{expected} halaman A4",
+               "found": "{found} halaman", "fix": "persingkat 'key_points' atau 'what_to_do' di 'handout', atau naikkan 'pages' menjadi 2"},
+        "en": {"what": "the handout of module {value} spills past its page count", "expected": "{expected} A4 pages",
+               "found": "{found} pages", "fix": "shorten 'key_points' or 'what_to_do' under 'handout', or raise 'pages' to 2"},
+    },
+    "pdf-too-large": {
+        "id": {"what": "PDF {value} terlalu besar untuk dikirim lewat WhatsApp", "expected": "paling besar {expected} KB",
+               "found": "{found} KB", "fix": "persingkat isinya atau kurangi gambar"},
+        "en": {"what": "PDF {value} is too large to send over WhatsApp", "expected": "at most {expected} KB",
+               "found": "{found} KB", "fix": "shorten its content or remove images"},
+    },
+    "handout-no-qr": {
+        "id": {"what": "handout dibuat tanpa kode QR karena site_url belum diisi",
+               "fix": "isi site_url di mkdocs.yml dengan alamat situs yang sebenarnya"},
+        "en": {"what": "handouts are made without a QR code because site_url is not set",
+               "fix": "set site_url in mkdocs.yml to the site's real address"},
+    },
 }
 
 # Rules reported as warnings (the build goes on; `--strict` turns them into a failure). All others are errors.
 WARNING_RULES = frozenset({
     "quiz-option-feedback", "quiz-outcome-feedback", "objective-unserved", "review-overdue", "local-contacts-empty",
     "session-not-listed", "workshop-long-stretch", "workshop-long-day", "workshop-no-self-care", "workshop-same-form",
-    "workshop-session-twice",
+    "workshop-session-twice", "handout-overflow", "pdf-too-large", "handout-no-qr",
 })

@@ -168,6 +168,7 @@ class Settings:
     local_contacts: tuple = ()
     site_url: str = ""
     paper: str = "A4"
+    require_qr: bool = False  # a handout without a QR code (no site_url) is a warning, not a note
     review_today: _dt.date | None = None  # fixed "today" for tests; None means the real date
 
 

@@ -85,5 +85,6 @@ SETTINGS = Obj({
     "help_lines": Field(ListOf(CONTACT, min_items=1), True, "layanan bantuan nasional"),
     "local_contacts": Field(ListOf(CONTACT), False, "layanan setempat yang sudah dipastikan kantor; kosong bila belum"),
     "paper": Field(Enum(["A4"]), False, "ukuran kertas cetak"),
+    "require_qr": Field(Bool(), False, "true: handout tanpa kode QR (site_url belum diisi) menjadi peringatan"),
     "review_today": Field(Date(), False, "hanya untuk uji: tanggal 'hari ini' saat memeriksa tanggal tinjauan"),
 }, doc="Pengaturan situs (extra.lindungi di mkdocs.yml)")

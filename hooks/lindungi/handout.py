@@ -1,0 +1,104 @@
+"""Printable handouts: a module's key points, what to do, help lines, QR code, sources and review date on one or two A4
+pages. Pure: models in, HTML out (the PDF is made by `pdf.py`). No MkDocs.
+
+The same body (`templates/handout_body.html`) is used for the PDF (`render_document`) and for the print-styled page on
+the site (`render_page`), so what a trainer sees online is what the PDF holds.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jinja2
+import segno
+from markupsafe import Markup
+
+PACKAGE = Path(__file__).parent
+TEMPLATES = PACKAGE / "templates"
+FONTS = PACKAGE / "fonts"
+DOWNLOAD_DIR = "unduh"
+
+_ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, keep_trailing_newline=True,
+                          undefined=jinja2.StrictUndefined)
+_ENV.filters["title"] = lambda text: str(text).replace("<", "\u2039").replace(">", "\u203a")
+
+
+def css_string(text) -> str:
+    """Text for inside a double-quoted CSS string in a <style> element (no quote, backslash, newline or '</')."""
+    text = " ".join(str(text).split()).replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
+    return Markup(text)
+
+
+_ENV.filters["css_string"] = css_string
+_ENV.filters["cell"] = lambda text: " ".join(str(text).replace("|", "\\|").split()).replace("<", "\u2039").replace(">", "\u203a")
+
+
+def print_css() -> str:
+    """The print style sheet shared by handouts and pack documents."""
+    return (TEMPLATES / "print.css").read_text(encoding="utf-8")
+
+
+def pdf_name(module) -> str:
+    """File name of a module's handout PDF (under `unduh/` in the built site)."""
+    return f"handout-{module.id}.pdf"
+
+
+def pdf_path(module) -> str:
+    """Site-relative path of a module's handout PDF."""
+    return f"{DOWNLOAD_DIR}/{pdf_name(module)}"
+
+
+def module_url(site_url: str, module_id: str, directory_urls: bool) -> str:
+    """The absolute address of a module's overview page, or '' when the site has no `site_url`."""
+    if not site_url:
+        return ""
+    page = f"modul/{module_id}/" if directory_urls else f"modul/{module_id}/index.html"
+    return site_url.rstrip("/") + "/" + page
+
+
+def qr_data_uri(url: str) -> str:
+    """A QR code of `url` as a PNG data URI (one pixel per module; printed sharp with `image-rendering: pixelated`).
+
+    A raster image (not SVG) so tests can lift it out of the PDF and decode it.
+    """
+    return segno.make(url, error="m").png_data_uri(scale=4, border=4)
+
+
+def render_body(module, settings, ui: dict, url: str = "") -> str:
+    """The handout's HTML fragment: title, key points, what to do, help box (with QR when `url`), sources, licence."""
+    licence = f"{settings.organisation} · {module.licence or settings.licence}"
+    return _ENV.get_template("handout_body.html").render(
+        m=module, settings=settings, ui=ui, lang=settings.language, url=url, qr=qr_data_uri(url) if url else "",
+        key_points=module.handout.key_points or module.key_points, licence=licence).strip()
+
+
+def render_document(module, settings, ui: dict, url: str = "") -> str:
+    """A whole HTML document for WeasyPrint (print CSS inlined; fonts are resolved against the package folder)."""
+    return render_print_document(_ENV.get_template("handout.html"), settings, ui, f"{ui['handout_title']}: {module.title}",
+                                 footer=module.title, body=Markup(render_body(module, settings, ui, url)))
+
+
+def render_print_document(template, settings, ui: dict, doc_title: str, footer: str, **context) -> str:
+    """Render a template that extends `print_base.html` (shared with the trainer's pack)."""
+    return template.render(css=Markup(print_css()), lang=settings.language, ui=ui, settings=settings,
+                           doc_title=doc_title, footer=footer, **context)
+
+
+def render_page(module, settings, ui: dict, url: str, pdf_href: str) -> str:
+    """The generated Markdown page `modul/<id>/handout.md`: the handout body and a download link."""
+    title = f"{ui['handout_title']}: {module.title}".replace("<", "\u2039").replace(">", "\u203a")
+    return _ENV.get_template("handout_page.md").render(
+        ui=ui, m=module, page_title=json.dumps(title, ensure_ascii=False), pdf_href=pdf_href,
+        body=Markup(render_body(module, settings, ui, url)))
+
+
+def render_links(module, ui: dict, pdf_href: str) -> str:
+    """The 'Handout' section of a module overview: the print-styled page and the PDF download."""
+    return (f"[{ui['handout_view']}](handout.md) · "
+            f'<a href="{Markup.escape(pdf_href)}" download>{Markup.escape(ui["download_pdf"])}</a>')
+
+
+def environment() -> jinja2.Environment:
+    """The template environment (shared with `pack.py`)."""
+    return _ENV

@@ -1,0 +1,179 @@
+"""The trainer's pack of a workshop: printable documents as HTML (the PDFs are made by `pdf.py`). No MkDocs.
+
+Documents, in pack order: agenda with clock times, facilitator guide (sessions in agenda order, trainer view), the
+handouts (added as PDFs by `printing.py`), pre/post test sheets with an answer sheet, a materials checklist, an
+attendance sheet with blank rows, an action-plan (RTL) form and an evaluation form. The answer key is a separate
+document that never enters the combined pack. Participants' names are never printed: the forms have empty rows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+import markdown
+from markupsafe import Markup
+
+from . import pages
+from .handout import environment, render_print_document
+
+SPARE_ROWS = 5            # extra blank rows on the attendance sheet
+DEFAULT_PARTICIPANTS = 25
+RTL_ROWS = 6
+EVALUATION_QUESTIONS = 6
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_QUIZ_LINE = re.compile(r"^:::\s*quiz\b.*$", re.M)
+
+
+@dataclass(frozen=True)
+class PackDoc:
+    """One printable document of a pack: `slug` names its file (`<slug>.pdf`)."""
+
+    slug: str
+    title: str
+    html: str
+    in_pack: bool = True      # False: kept out of the combined PDF (the answer key)
+
+
+@dataclass(frozen=True)
+class Test:
+    """A pre/post test item of the agenda with its bank's questions for that form."""
+
+    kind: str      # pre_test or post_test
+    bank: object
+    form: str
+    questions: tuple
+
+    @property
+    def slug(self) -> str:
+        return f"{'tes-awal' if self.kind == 'pre_test' else 'tes-akhir'}-{self.form.lower()}"
+
+
+def item_title(item, project, ui: dict) -> str:
+    """What the agenda shows for an item: its title, the session's title, or the name of its type."""
+    if item.title:
+        return item.title
+    if item.type == "session":
+        session = session_of(project, item.module, item.session)
+        return session.title if session else f"{item.module}/{item.session}"
+    return ui.get(f"item_{item.type}", item.type)
+
+
+def session_of(project, module_id, session_id):
+    module = project.modules.get(module_id)
+    return next((s for s in module.sessions if s.id == session_id), None) if module else None
+
+
+def workshop_sessions(workshop, project) -> list:
+    """(day number, agenda item, module, session) for every session of the agenda that exists, in agenda order."""
+    found = []
+    for number, day in enumerate(workshop.days, start=1):
+        for item in day.items:
+            session = session_of(project, item.module, item.session) if item.type == "session" else None
+            if session is not None:
+                found.append((number, item, project.modules[item.module], session))
+    return found
+
+
+def workshop_modules(workshop, project) -> list:
+    """The modules a workshop uses, in agenda order, each once."""
+    seen: dict = {}
+    for _, _, module, _ in workshop_sessions(workshop, project):
+        seen.setdefault(module.id, module)
+    return list(seen.values())
+
+
+def workshop_tests(workshop, project) -> list[Test]:
+    tests = []
+    for day in workshop.days:
+        for item in day.items:
+            bank = project.quizzes.get(item.quiz) if item.type in ("pre_test", "post_test") else None
+            if bank is not None and item.form:
+                tests.append(Test(item.type, bank, item.form, tuple(bank.for_form(item.form))))
+    return tests
+
+
+def scrambled(values, salt: str) -> list:
+    """A fixed, never-identity reordering for paper (ordering items, matching answers): the same on every build."""
+    items = list(values)
+    order = sorted(items, key=lambda v: hashlib.sha256(f"{salt}|{v.id}".encode()).hexdigest())
+    if len(order) > 1 and order == items:
+        order = order[1:] + order[:1]
+    return order
+
+
+def question_view(question) -> dict:
+    """What the test sheet and the answer key show for one question (lettered options, scrambled items)."""
+    view = {"q": question, "options": [], "items": [], "lefts": [], "rights": [], "key": ""}
+    if question.options:
+        view["options"] = [(LETTERS[i], o) for i, o in enumerate(question.options)]
+        view["key"] = ", ".join(letter for letter, o in view["options"] if o.correct)
+    elif question.items:
+        shown = scrambled(question.items, question.id)
+        view["items"] = list(enumerate(shown, start=1))
+        number = {item.id: n for n, item in view["items"]}
+        view["key"] = ", ".join(str(number[item.id]) for item in question.items)
+    elif question.pairs:
+        rights = scrambled(question.pairs, question.id)
+        view["lefts"] = list(enumerate(question.pairs, start=1))
+        view["rights"] = [(LETTERS[i], p) for i, p in enumerate(rights)]
+        letter = {p.id: LETTERS[i] for i, p in enumerate(rights)}
+        view["key"] = ", ".join(f"{n}-{letter[p.id]}" for n, p in view["lefts"])
+    elif question.type == "true_false":
+        view["key"] = "F" if question.answer else "M"
+    elif question.accepted:
+        view["key"] = " / ".join(question.accepted)
+    return view
+
+
+def session_html(session, project, ui: dict) -> str:
+    """A session's trainer view (trainer notes, read-aloud text, activities, cases with answer guides) as HTML."""
+    text = pages.render_body(session.tree, "trainer", project.settings, ui)
+    text = _QUIZ_LINE.sub("", text)
+    return markdown.markdown(text, extensions=["md_in_html", "tables", "attr_list"])
+
+
+def materials(workshop, project) -> list[str]:
+    """Every material named by the workshop's sessions and their steps, each once, in agenda order."""
+    seen: dict = {}
+    for _, _, _, session in workshop_sessions(workshop, project):
+        for name in list(session.materials) + [m for step in session.steps for m in step.materials]:
+            seen.setdefault(str(name).strip().lower(), str(name).strip())
+    return list(seen.values())
+
+
+def pack_documents(workshop, project, ui: dict) -> list[PackDoc]:
+    """Every document of the workshop's pack except the handouts, in pack order (answer key last, outside the pack)."""
+    env = environment()
+    settings = project.settings
+    participants = workshop.participants or DEFAULT_PARTICIPANTS
+    tests = workshop_tests(workshop, project)
+    common = {"w": workshop, "project": project}
+
+    def doc(slug: str, title: str, template: str, in_pack: bool = True, **context) -> PackDoc:
+        html = render_print_document(env.get_template(template), settings, ui, f"{title}: {workshop.title}",
+                                     footer=f"{workshop.title} · {title}", title=title, **common, **context)
+        return PackDoc(slug, title, html, in_pack)
+
+    days = [(n, day, [(item, item_title(item, project, ui)) for item in day.items])
+            for n, day in enumerate(workshop.days, start=1)]
+    guide = [(n, item, module, session, Markup(session_html(session, project, ui)))
+             for n, item, module, session in workshop_sessions(workshop, project)]
+    docs = [doc("agenda", ui["pack_agenda"], "pack_agenda.html", days=days),
+            doc("panduan-fasilitator", ui["pack_guide"], "pack_guide.html", sessions=guide)]
+    for test in tests:
+        title = f"{ui['pack_' + test.kind]} · {ui['pack_form']} {test.form}"
+        docs.append(doc(test.slug, title, "pack_test.html", test=test,
+                        questions=[question_view(q) for q in test.questions]))
+    docs.append(doc("daftar-bahan", ui["pack_materials"], "pack_materials.html", materials=materials(workshop, project),
+                    participants=participants, modules=workshop_modules(workshop, project), tests=tests))
+    docs.append(doc("daftar-hadir", ui["pack_attendance"], "pack_attendance.html",
+                    rows=range(1, participants + SPARE_ROWS + 1)))
+    docs.append(doc("rtl", ui["pack_rtl"], "pack_rtl.html", rows=range(RTL_ROWS)))
+    docs.append(doc("evaluasi", ui["pack_evaluation"], "pack_evaluation.html",
+                    questions=[ui[f"pack_eval_q{n}"] for n in range(1, EVALUATION_QUESTIONS + 1)]))
+    if tests:
+        keyed = [(test, [question_view(q) for q in test.questions]) for test in tests]
+        docs.append(doc("kunci-jawaban", ui["pack_answer_key"], "pack_key.html", in_pack=False, tests=keyed))
+    return docs

@@ -1,0 +1,80 @@
+"""What gets printed, and where it lands in the site: handout pages, the trainers' page, and the PDF jobs. No MkDocs.
+
+Paths (relative to the built site):
+
+- `modul/<module>/handout.html`         print-styled handout page (generated Markdown page)
+- `unduh/handout-<module>.pdf`          handout PDF (linked from the module page as "Unduh PDF")
+- `pelatih/index.html`                  trainers' page: agendas with clock times, pack and handout links
+- `pelatih/paket-<workshop>.pdf`        the combined trainer's pack, with bookmarks
+- `pelatih/paket-<workshop>/<doc>.pdf`  its single documents, and the answer key (never in the combined pack)
+"""
+
+from __future__ import annotations
+
+from . import handout, pack
+from .pdf import Job, Merge
+
+TRAINERS_PAGE = "pelatih/index.md"
+
+
+def module_url(project, module, directory_urls: bool) -> str:
+    return handout.module_url(project.settings.site_url, module.id, directory_urls)
+
+
+def pack_path(workshop) -> str:
+    return f"pelatih/paket-{workshop.id}.pdf"
+
+
+def pack_doc_path(workshop, slug: str) -> str:
+    return f"pelatih/paket-{workshop.id}/{slug}.pdf"
+
+
+def handout_links(ui: dict):
+    """The `handout_links(module)` callable for `pages.generate_pages`: links from a module page (modul/<id>/)."""
+    return lambda module: handout.render_links(module, ui, f"../../{handout.pdf_path(module)}")
+
+
+def generated_pages(project, ui: dict, directory_urls: bool) -> dict:
+    """The handout pages of every module and the trainers' page, keyed by path under docs/."""
+    generated = {}
+    for module in project.modules.values():
+        url = module_url(project, module, directory_urls)
+        generated[f"modul/{module.id}/handout.md"] = handout.render_page(
+            module, project.settings, ui, url, f"../../{handout.pdf_path(module)}")
+    generated[TRAINERS_PAGE] = render_trainers_page(project, ui)
+    return generated
+
+
+def render_trainers_page(project, ui: dict) -> str:
+    workshops = []
+    for workshop in project.workshops.values():
+        days = [(n, day, [(item, pack.item_title(item, project, ui)) for item in day.items])
+                for n, day in enumerate(workshop.days, start=1)]
+        docs = pack.pack_documents(workshop, project, ui)
+        files = [(doc.title, f"paket-{workshop.id}/{doc.slug}.pdf") for doc in docs]
+        files += [(f"{ui['handout_title']}: {m.title}", f"../{handout.pdf_path(m)}")
+                  for m in pack.workshop_modules(workshop, project)]
+        workshops.append({"workshop": workshop, "days": days, "combined": f"paket-{workshop.id}.pdf", "files": files})
+    handouts = [(m, f"../{handout.pdf_path(m)}") for m in project.modules.values()]
+    return handout.environment().get_template("trainers.md").render(ui=ui, workshops=workshops, handouts=handouts)
+
+
+def pdf_jobs(project, ui: dict, directory_urls: bool) -> tuple[list, list]:
+    """Every PDF to make: one job per handout and per pack document, one merge per workshop pack."""
+    jobs = []
+    for module in project.modules.values():
+        html = handout.render_document(module, project.settings, ui, module_url(project, module, directory_urls))
+        jobs.append(Job(handout.pdf_path(module), html, f"handout {module.id}", module.handout.pages))
+    merges = []
+    for workshop in project.workshops.values():
+        docs = pack.pack_documents(workshop, project, ui)
+        parts = []
+        for doc in docs:
+            jobs.append(Job(pack_doc_path(workshop, doc.slug), doc.html, f"{workshop.id} {doc.slug}"))
+            if doc.in_pack:
+                parts.append((doc.title, pack_doc_path(workshop, doc.slug)))
+        handouts = [(f"{ui['handout_title']}: {m.title}", handout.pdf_path(m))
+                    for m in pack.workshop_modules(workshop, project)]
+        parts[2:2] = handouts  # after the agenda and the facilitator guide
+        merges.append(Merge(pack_path(workshop), tuple(parts), f"{ui['pack_title']} {workshop.id}"))
+    return jobs, merges

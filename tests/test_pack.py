@@ -1,0 +1,109 @@
+"""The trainer's pack documents of a workshop, as HTML, without a MkDocs build."""
+
+import pytest
+
+from helpers import SITES
+from lindungi import pack, printing
+from lindungi.checking import check_project
+from lindungi.locales import strings
+
+KEY_ONLY = ("PENJELASAN-KUNCI", "PENJELASAN-MITOS", "JAWABAN-SINGKAT-PERSETUJUAN", "UMPAN-BALIK-BENAR")
+
+
+@pytest.fixture(scope="module")
+def project():
+    return check_project(SITES / "pdf-basic")
+
+
+@pytest.fixture(scope="module")
+def docs(project):
+    """The pack documents of the 'lokakarya' workshop, by slug."""
+    return {d.slug: d for d in pack.pack_documents(project.workshops["lokakarya"], project, strings("id"))}
+
+
+def test_pack_has_every_document_in_order(docs):
+    """Agenda, guide, pre/post test sheets, materials, attendance, RTL, evaluation; the answer key stays out."""
+    assert list(docs) == ["agenda", "panduan-fasilitator", "tes-awal-a", "tes-akhir-b", "daftar-bahan",
+                          "daftar-hadir", "rtl", "evaluasi", "kunci-jawaban"]
+    assert [slug for slug, d in docs.items() if not d.in_pack] == ["kunci-jawaban"]
+
+
+def test_agenda_shows_computed_clock_times(docs):
+    """Clock times come from the workshop start and the sessions' summed steps (80 minutes from 09:05)."""
+    html = docs["agenda"].html
+    assert "08:00–08:30" in html and "09:05–10:25" in html and "Bentuk-bentuk kekerasan" in html
+    assert "08:30–09:15" in html  # day 2 starts at 08:30 with the 45-minute self-care session
+
+
+def test_guide_holds_trainer_material_in_agenda_order(docs):
+    """The facilitator guide holds read-aloud text, trainer notes, observer checklists and answer guides in order."""
+    html = docs["panduan-fasilitator"].html
+    markers = ["DIBACAKAN-PELATIH", "CATATAN-PELATIH", "PERIKSA-PENGAMAT", "PANDUAN-JAWABAN-KASUS",
+               "Menyusun alur rujukan", "Merawat diri"]
+    positions = [html.index(m) for m in markers]
+    assert positions == sorted(positions)
+
+
+def test_test_sheets_hold_no_answers(docs):
+    """Test sheets show questions and an answer sheet but no correct answers, explanations or feedback."""
+    for slug in ("tes-awal-a", "tes-akhir-b"):
+        html = docs[slug].html
+        assert "Lembar jawaban" in html
+        assert not any(marker in html for marker in KEY_ONLY), slug
+    assert "Korban sering dianggap" in docs["tes-awal-a"].html        # form A only
+    assert "Urutkan langkah rujukan" in docs["tes-akhir-b"].html      # form B only
+    assert "Urutkan langkah rujukan" not in docs["tes-awal-a"].html
+
+
+def test_answer_key_holds_answers_of_both_forms(docs):
+    """The separate answer key gives letters, orders, pairs and explanations for forms A and B."""
+    html = docs["kunci-jawaban"].html
+    assert "Form A" in html and "Form B" in html
+    assert all(marker in html for marker in KEY_ONLY[:3])
+
+
+def test_ordering_and_matching_are_scrambled_on_paper(project):
+    """Paper ordering items and matching answers never appear in their correct order; the key maps them back."""
+    bank = project.quizzes["tes-kenali"]
+    ordering = pack.question_view(next(q for q in bank.questions if q.id == "urutan"))
+    assert [item.id for _, item in ordering["items"]] != ["dengar", "aman", "rujuk"]
+    shown = {item.id: n for n, item in ordering["items"]}
+    assert ordering["key"] == ", ".join(str(shown[i]) for i in ("dengar", "aman", "rujuk"))
+    matching = pack.question_view(next(q for q in bank.questions if q.id == "pasangan"))
+    assert [p.id for _, p in matching["rights"]] != ["sapa", "darurat"]
+
+
+def test_attendance_has_blank_rows_only(docs, project):
+    """The attendance sheet has participants + 5 numbered blank rows and one signature column per day."""
+    html = docs["daftar-hadir"].html
+    assert html.count("<tr><td>") == 12 + pack.SPARE_ROWS
+    assert html.count("Tanda tangan") == 2
+
+
+def test_materials_checklist_collects_session_and_step_materials(docs):
+    """Materials from sessions and steps appear once each, plus handout and test-sheet copies."""
+    html = docs["daftar-bahan"].html
+    for name in ("proyektor", "kertas plano", "spidol", "kartu peran", "lembar alur rujukan", "musik tenang"):
+        assert html.count(f"<td>{name}</td>") == 1, name
+    assert "12 salinan untuk setiap peserta" in html
+
+
+def test_pdf_jobs_and_pack_merge(project):
+    """One job per handout and pack document; the combined pack puts the handouts after the guide, no answer key."""
+    jobs, merges = printing.pdf_jobs(project, strings("id"), False)
+    outs = [job.out for job in jobs]
+    assert outs[:2] == ["unduh/handout-kenali-kekerasan.pdf", "unduh/handout-rawat-diri.pdf"]
+    assert "pelatih/paket-lokakarya/kunci-jawaban.pdf" in outs
+    (merge,) = merges
+    paths = [path for _, path in merge.parts]
+    assert paths[2:4] == ["unduh/handout-kenali-kekerasan.pdf", "unduh/handout-rawat-diri.pdf"]
+    assert not any("kunci-jawaban" in p for p in paths)
+
+
+def test_trainers_page_lists_agenda_and_pack_links(project):
+    """The trainers' page shows each agenda with clock times and links to the combined pack and handouts."""
+    page = printing.render_trainers_page(project, strings("id"))
+    assert "| 09:05–10:25 | Bentuk-bentuk kekerasan | 80 |" in page
+    assert '<a href="paket-lokakarya.pdf" download>' in page
+    assert '<a href="paket-lokakarya/kunci-jawaban.pdf" download>' in page
+    assert '<a href="../unduh/handout-rawat-diri.pdf" download>' in page

@@ -1,0 +1,138 @@
+"""End-to-end: a real `mkdocs build --strict` writes the handout and pack PDFs, caches them, and warns on overflow."""
+
+import io
+import os
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from helpers import build_site, copy_site
+
+pytestmark = pytest.mark.slow
+
+SECRETS = ("PENJELASAN-KUNCI", "PENJELASAN-MITOS", "JAWABAN-SINGKAT-PERSETUJUAN", "PANDUAN-JAWABAN-KASUS",
+           "CATATAN-PELATIH")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The pdf-basic site built once with --strict and two spawned workers; returns (source folder, build log)."""
+    root = copy_site("pdf-basic", tmp_path_factory.mktemp("pdf") / "src")
+    os.environ["LINDUNGI_PDF_WORKERS"] = "2"
+    try:
+        result = build_site(root, root / "site")
+    finally:
+        del os.environ["LINDUNGI_PDF_WORKERS"]
+    assert result.returncode == 0, result.stderr
+    return root, result.stderr
+
+
+def _text(path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def test_build_reports_every_pdf_with_size(site):
+    """The build log names each PDF with its page count and size, and a summary line."""
+    _, log = site
+    assert re.search(r"INFO    -  PDF unduh/handout-kenali-kekerasan\.pdf: 1 hal\., \d+ KB\n", log)
+    assert re.search(r"INFO    -  PDF pelatih/paket-lokakarya\.pdf: \d+ hal\., \d+ KB\n", log)
+    assert "INFO    -  PDF: 12 dibuat, 0 dari cache," in log
+    assert "handout-no-qr" not in log  # site_url is set
+
+
+def test_handouts_are_small_a4_within_their_page_count(site):
+    """Each handout is A4, within its declared pages, under 300 KB, with key points and help lines as text."""
+    root, _ = site
+    for name, pages in (("kenali-kekerasan", 1), ("rawat-diri", 2)):
+        path = root / "site" / "unduh" / f"handout-{name}.pdf"
+        reader = PdfReader(path)
+        assert len(reader.pages) <= pages
+        assert {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reader.pages} == {(595, 842)}
+        assert path.stat().st_size < 300 * 1024
+        text = _text(path)
+        assert "SAPA 129" in text and "Layanan Uji Setempat" in text
+    assert "PESAN-KUNCI-SATU" in _text(root / "site/unduh/handout-kenali-kekerasan.pdf")
+
+
+def test_learner_pdfs_hold_no_answers(site):
+    """Handouts and test sheets hold no answer key, explanation, trainer note or answer guide."""
+    root, _ = site
+    learner = list((root / "site/unduh").glob("*.pdf")) + [
+        root / "site/pelatih/paket-lokakarya" / f for f in ("tes-awal-a.pdf", "tes-akhir-b.pdf")]
+    for path in learner:
+        text = _text(path)
+        assert not any(secret in text for secret in SECRETS), path.name
+    key = _text(root / "site/pelatih/paket-lokakarya/kunci-jawaban.pdf")
+    assert "PENJELASAN-KUNCI" in key and "PENJELASAN-MITOS" in key
+
+
+def test_combined_pack_has_bookmarks_and_no_answer_key(site):
+    """The combined pack holds every document but the answer key, with one bookmark per document."""
+    root, _ = site
+    reader = PdfReader(root / "site/pelatih/paket-lokakarya.pdf")
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert titles == ["Agenda", "Panduan fasilitator", "Handout: Mengenali bentuk kekerasan",
+                      "Handout: Merawat diri pendamping", "Tes awal (pre-test) · Form A",
+                      "Tes akhir (post-test) · Form B", "Daftar bahan", "Daftar hadir",
+                      "Rencana tindak lanjut (RTL)", "Evaluasi pelatihan"]
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "PANDUAN-JAWABAN-KASUS" in text and "PENJELASAN-KUNCI" not in text
+
+
+def test_pages_link_to_the_pdfs(site):
+    """The module page links to its handout page and PDF; the trainers' page links to the pack."""
+    root, _ = site
+    module = (root / "site/modul/kenali-kekerasan/index.html").read_text(encoding="utf-8")
+    assert 'href="../../unduh/handout-kenali-kekerasan.pdf" download>Unduh PDF</a>' in module
+    assert 'href="handout.html"' in module
+    page = (root / "site/modul/kenali-kekerasan/handout.html").read_text(encoding="utf-8")
+    assert "PESAN-KUNCI-SATU" in page and "SAPA 129" in page
+    trainers = (root / "site/pelatih/index.html").read_text(encoding="utf-8")
+    assert 'href="paket-lokakarya.pdf" download' in trainers and "09:05–10:25" in trainers
+
+
+def test_rebuild_renders_nothing_then_only_what_changed(site):
+    """Nothing changed: no PDF is rendered. One module changed: its handout and the pack documents showing it."""
+    root, _ = site
+    again = build_site(root, root / "site")
+    assert again.returncode == 0, again.stderr
+    assert "INFO    -  PDF: 0 dibuat, 12 dari cache," in again.stderr
+    module = root / "modules/rawat-diri/module.yml"
+    module.write_text(module.read_text(encoding="utf-8").replace("Istirahat cukup", "Tidur cukup"), encoding="utf-8")
+    changed = build_site(root, root / "site")
+    assert changed.returncode == 0, changed.stderr
+    rendered = re.findall(r"INFO    -  PDF (\S+): \d+ hal\., \d+ KB\n", changed.stderr)
+    assert sorted(rendered) == ["pelatih/paket-lokakarya.pdf", "unduh/handout-rawat-diri.pdf"]
+    assert "INFO    -  PDF: 2 dibuat, 10 dari cache," in changed.stderr
+
+
+def test_overflowing_handout_fails_strict_build(tmp_path):
+    """A one-page handout that spills onto a second page is a warning naming the module, so --strict fails."""
+    root = copy_site("pdf-basic", tmp_path / "src")
+    module = root / "modules/kenali-kekerasan/module.yml"
+    long_points = "".join(f"  - Pesan kunci tambahan nomor {n} yang cukup panjang untuk memenuhi halaman cetak "
+                          f"handout ini sampai meluap ke halaman berikutnya.\n" for n in range(30))
+    text = module.read_text(encoding="utf-8").replace("key_points:\n", "key_points:\n" + long_points, 1)
+    module.write_text(text, encoding="utf-8")
+    result = build_site(root, root / "site")
+    assert result.returncode == 1, result.stderr
+    assert ("WARNING -  modules/kenali-kekerasan/module.yml:49: handout modul 'kenali-kekerasan' melebihi jumlah "
+            "halamannya; seharusnya 1 halaman A4, ditemukan 2 halaman.") in result.stderr
+
+
+def test_missing_site_url_is_a_note_or_a_required_warning(tmp_path):
+    """Without site_url the QR is left out with an INFO note; with require_qr: true it is a warning (strict fails)."""
+    root = copy_site("pdf-basic", tmp_path / "src")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("site_url: https://example.org/pelatihan/\n", ""),
+                      encoding="utf-8")
+    note = build_site(root, root / "site")
+    assert note.returncode == 0, note.stderr
+    assert "INFO    -  mkdocs.yml: handout dibuat tanpa kode QR karena site_url belum diisi." in note.stderr
+    assert not PdfReader(root / "site/unduh/handout-rawat-diri.pdf").pages[0].images
+    config.write_text(config.read_text(encoding="utf-8").replace("    review_today:", "    require_qr: true\n"
+                                                                 "    review_today:"), encoding="utf-8")
+    warned = build_site(root, root / "site")
+    assert warned.returncode == 1
+    assert "WARNING -  mkdocs.yml: handout dibuat tanpa kode QR karena site_url belum diisi." in warned.stderr
