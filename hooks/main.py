@@ -17,3 +17,7 @@ def on_files(files, config):
 
 def on_page_markdown(markdown, page, config, files):
     return adapter.render_page_markdown(_build, markdown, page)
+
+
+def on_post_build(config):
+    adapter.finish_build(_build, config)

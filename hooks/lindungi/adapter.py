@@ -12,10 +12,11 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from . import pages
+from . import pages, pdf, printing, quizpages, search_id
 from .checking import check_project
 from .locales import strings
-from .problems import ERROR, format_report, sort_problems
+from .problems import ERROR, WARNING, Problem, format_report, quote, sort_problems
+from .quizext import QuizExtension
 
 log = logging.getLogger("mkdocs.plugins.lindungi")
 
@@ -32,6 +33,7 @@ class Build:
         self.generated: dict = {}
         self.trainer_paths: set = set()
         self.user_nav = None
+        self.quiz_ext = QuizExtension(banks=self.project.quizzes, ui=self.ui)
 
 
 def start_build(config) -> Build:
@@ -39,6 +41,7 @@ def start_build(config) -> Build:
     build = Build(config)
     report(build.project.problems, build.lang)
     config.extra["ui"] = build.ui
+    config.markdown_extensions.append(build.quiz_ext)  # `::: quiz <id>`: a plain Markdown extension instance
     build.user_nav = config.nav
     return build
 
@@ -57,7 +60,12 @@ def report(problems, lang: str) -> None:
 
 def add_generated_files(build: Build, files, config):
     """Add the catalogue, module, session and trainer pages as generated files."""
-    build.generated = pages.generate_pages(build.project, build.ui)
+    build.generated = pages.generate_pages(build.project, build.ui, handout_links=printing.handout_links(build.ui))
+    build.generated.update(printing.generated_pages(build.project, build.ui, config.use_directory_urls))
+    quiz_pages, quiz_files = quizpages.trainer_section(build.project, build.ui)
+    build.generated.update(quiz_pages)
+    for path, content in quiz_files.items():
+        files.append(File.generated(config, path, content=content))
     build.trainer_paths = pages.trainer_pages(build.generated)
     for path, markdown in build.generated.items():
         existing = files.get_file_from_path(path)
@@ -66,15 +74,61 @@ def add_generated_files(build: Build, files, config):
         files.append(File.generated(config, path, content=markdown))
     hand_written = [f.src_uri for f in files.documentation_pages() if f.src_uri not in build.generated]
     config.nav = pages.site_nav(build.user_nav, hand_written, build.generated, build.project, build.ui)
+    config.nav.append({build.ui["quiz_trainer_title"]: f"{quizpages.QUIZ_DIR}/index.md"})
     return files
 
 
 def render_page_markdown(build: Build, markdown: str, page) -> str:
     """Hand-written pages get the public view of their blocks; generated pages are already rendered."""
     path = page.file.src_uri
+    build.quiz_ext.set_page(quizpages.storage_for(path, build.project.settings))
     if path in build.generated:
         return markdown
     tree = build.project.pages.get(path)
     if tree is None:
         return markdown
     return pages.render_body(tree, "public", build.project.settings, build.ui)
+
+
+def finish_build(build: Build, config) -> None:
+    """After MkDocs has written the pages: add Indonesian word stems to the search index, then render the PDFs."""
+    search_id.stem_site(config.site_dir)
+    write_pdfs(build, config)
+
+
+def write_pdfs(build: Build, config) -> None:
+    """Render the handout and pack PDFs into the site (cached, in parallel); log sizes, overflows and a missing QR."""
+    project = build.project
+    jobs, merges = printing.pdf_jobs(project, build.ui, config.use_directory_urls)
+    if not jobs:
+        return
+    result = pdf.render_all(jobs, merges, config.site_dir, build.root / ".cache" / "lindungi-pdf",
+                            progress=pdf.TerminalProgress())
+    for item in result.results:
+        state = "" if item.rendered else " (cache)"
+        log.info(f"PDF {item.out}: {item.pages} hal., {item.size / 1024:.0f} KB{state}")
+    log.info(f"PDF: {result.rendered} dibuat, {len(result.results) - result.rendered} dari cache, "
+             f"{result.seconds:.1f} s")
+    report(_pdf_problems(project, result), build.lang)
+    if not project.settings.site_url and not project.settings.require_qr:
+        log.info(Problem("mkdocs.yml", 0, "handout-no-qr").format(build.lang))
+
+
+def _pdf_problems(project, result) -> list:
+    """Handouts that spill past their page count or are too large for WhatsApp; a missing QR when it is required."""
+    handouts = {printing.handout.pdf_path(m): m for m in project.modules.values()}
+    problems = []
+    for item in result.results:
+        module = handouts.get(item.out)
+        if module is None:
+            continue
+        where = (module.path, module.line_of("handout"))
+        if item.overflows:
+            problems.append(Problem(*where, "handout-overflow", {"value": quote(module.id), "expected": item.limit,
+                                                                  "found": item.pages}, WARNING))
+        if item.size > pdf.SIZE_LIMIT:
+            problems.append(Problem(*where, "pdf-too-large", {"value": quote(item.out), "expected": pdf.SIZE_LIMIT // 1024,
+                                                               "found": round(item.size / 1024)}, WARNING))
+    if not project.settings.site_url and project.settings.require_qr:
+        problems.append(Problem("mkdocs.yml", 0, "handout-no-qr", {}, WARNING))
+    return problems
