@@ -4,7 +4,8 @@
 Usage: python scripts/page_weight.py [SITE_DIR] [--first-kb 100] [--next-kb 20] [--exclude pelatih/]
 
 First visit of a page: its HTML plus everything it makes the browser load at start: stylesheets, scripts, images,
-the favicon, and Material's search worker and search index (Material fetches both on page load). Next page: its HTML
+the favicon, Material's search worker, and the search index unless the page defers it until the reader opens search
+(our `lp-lazy-search` script; the index is then reported on its own line). Next page: its HTML
 plus whatever it loads that the first page did not (the rest comes from the browser cache). Sizes are gzip level 6,
 as a web server sends them. Trainer pages (`pelatih/`) are left out: the budget is for public pages.
 Exit status 1 when a page is over budget.
@@ -53,8 +54,16 @@ def measure(site: Path, exclude: tuple[str, ...] = ()) -> list[dict]:
         first = html + sum(gz_size(site / r) for r in resources)
         after = html + sum(gz_size(site / r) for r in resources if r not in home)
         rows.append({"page": page, "html": html, "first": first, "next": after,
-                     "resources": {r: gz_size(site / r) for r in resources}})
+                     "resources": {r: gz_size(site / r) for r in resources},
+                     "on_search": gz_size(site / SEARCH_INDEX) if lazy_index(site, page) else 0})
     return rows
+
+
+def lazy_index(site: Path, page: str) -> bool:
+    """True when the page loads the search index only once the reader opens search."""
+    collector = _Resources()
+    collector.feed((site / page).read_text(encoding="utf-8"))
+    return collector.lazy_index and (site / SEARCH_INDEX).is_file()
 
 
 def page_resources(site: Path, page: str) -> list[str]:
@@ -66,7 +75,8 @@ def page_resources(site: Path, page: str) -> list[str]:
         config = json.loads(collector.config)
         if config.get("search"):
             urls.append(config["search"])
-            urls.append(SEARCH_INDEX if config.get("base") is None else f"{config['base']}/{SEARCH_INDEX}")
+            if not collector.lazy_index:
+                urls.append(SEARCH_INDEX if config.get("base") is None else f"{config['base']}/{SEARCH_INDEX}")
     found = []
     for url in urls:
         parts = urlsplit(url)
@@ -96,6 +106,9 @@ def format_report(rows: list[dict], first_kb: float, next_kb: float) -> str:
         if shared:
             lines.append("Dimuat saat kunjungan pertama (KB gzip): " + ", ".join(
                 f"{name} {kb(size).strip()}" for name, size in shared[0]["resources"].items()))
+            if shared[0]["on_search"]:
+                lines.append(f"Dimuat saat pembaca membuka pencarian: {SEARCH_INDEX} "
+                             f"{kb(shared[0]['on_search']).strip()} KB gzip.")
     return "\n".join(lines)
 
 
@@ -112,6 +125,7 @@ class _Resources(HTMLParser):
         super().__init__()
         self.urls: list[str] = []
         self.config: str | None = None
+        self.lazy_index = False
         self._in_config = False
 
     def handle_starttag(self, tag, attrs):
@@ -122,6 +136,7 @@ class _Resources(HTMLParser):
         elif tag in ("script", "img") and a.get("src"):
             self.urls.append(a["src"])
         self._in_config = tag == "script" and a.get("id") == "__config"
+        self.lazy_index = self.lazy_index or (tag == "script" and a.get("id") == "lp-lazy-search")
 
     def handle_data(self, data):
         if self._in_config:

@@ -44,3 +44,22 @@ def test_plain_prefix_search_still_works(browser, built_site, http_base):
     assert result["recall"]["ours"] == 1.0, search_recall.format_report(result)
     for row in result["rows"]:
         assert set(row["default"]) <= set(row["ours"]), row
+
+
+def test_search_index_waits_until_the_reader_opens_search(browser, http_base):
+    """A first visit does not download the search index; focusing search does, and a root word then finds pages."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    try:
+        page.goto(http_base + "pencegahan/index.html", wait_until="networkidle")
+        assert not [u for u in requested if u.endswith("search/search_index.json")], requested
+        query = page.locator("input[data-md-component=search-query]")
+        query.click()
+        query.fill("lindung")
+        results = page.locator("[data-md-component=search-result] li")
+        results.first.wait_for(timeout=10000)
+        assert [u for u in requested if u.endswith("search/search_index.json")]
+        assert results.count() >= 1
+    finally:
+        page.close()
