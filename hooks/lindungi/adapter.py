@@ -73,9 +73,20 @@ def add_generated_files(build: Build, files, config):
             files.remove(existing)
         files.append(File.generated(config, path, content=markdown))
     hand_written = [f.src_uri for f in files.documentation_pages() if f.src_uri not in build.generated]
+    config.extra["lp_links"] = _help_links(files)
     config.nav = pages.site_nav(build.user_nav, hand_written, build.generated, build.project, build.ui)
     config.nav.append({build.ui["quiz_trainer_title"]: f"{quizpages.QUIZ_DIR}/index.md"})
     return files
+
+
+def _help_links(files) -> dict:
+    """Site URLs of the help page and the safety page linked from every page's help block (when the site has them)."""
+    links = {}
+    for key, src in (("help", pages.HELP_PAGE), ("safety", pages.SAFETY_PAGE)):
+        found = files.get_file_from_path(src)
+        if found is not None:
+            links[key] = found.url
+    return links
 
 
 def render_page_markdown(build: Build, markdown: str, page) -> str:

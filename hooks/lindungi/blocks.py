@@ -2,7 +2,7 @@
 
 A block opens with `::: name` (optionally a title in quotes) on a line of its own and closes with `:::`:
 
-    ::: case "Kasus: Bu Sari di puskesmas"
+    ::: case "Bu Sari di puskesmas"
     Cerita kasus ...
 
     ::: answer

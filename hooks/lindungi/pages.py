@@ -18,6 +18,8 @@ from .models import AUDIENCES
 MODULES_DIR = "modul"
 TRAINERS_DIR = "pelatih"
 GUIDE_DIR = "panduan-penulis"
+HELP_PAGE = "bantuan.md"  # hand-written pages the help block on every page links to, when they exist
+SAFETY_PAGE = "tetap-aman.md"
 
 _ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True,
                           keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
