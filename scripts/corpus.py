@@ -29,6 +29,7 @@ AUDIENCES = ("konselor", "manajer_kasus", "pendamping_hukum", "psikolog", "fasil
              "tenaga_kesehatan", "guru")
 MODULES_PER_WORKSHOP = 20
 PRE_POST_EVERY = 10          # every 10th module also has a pre/post bank (forms A and B)
+MODULES_PER_GROUP = 10        # modules per theme in the nav (`group`)
 
 # --- the phrase bank -------------------------------------------------------------------------------------------------
 
@@ -97,6 +98,11 @@ def session_ids(sessions: int) -> list[str]:
     return [f"sesi-{n:02d}" for n in range(1, sessions + 1)]
 
 
+def group_title(number: int) -> str:
+    """Modules are grouped by ten in the nav, as a large curriculum groups its modules by theme."""
+    return f"Tema {(number - 1) // MODULES_PER_GROUP + 1}"
+
+
 def write_module(root: Path, w: Writer, number: int, sessions: int, questions: int) -> None:
     mid = module_id(number)
     folder = root / "modules" / mid
@@ -106,7 +112,8 @@ def write_module(root: Path, w: Writer, number: int, sessions: int, questions: i
     audience = sorted(set(w.rnd.sample(AUDIENCES, 2)))
     prereq = [module_id(number - 1)] if number > 1 and number % 5 == 0 else []
     lines = [f"id: {mid}", f"title: {q(title)}", f"summary: {q(w.paragraph(2))}", f"audience: [{', '.join(audience)}]",
-             f"level: {'dasar' if number % 3 else 'lanjutan'}", "status: draft", "objectives:"]
+             f"level: {'dasar' if number % 3 else 'lanjutan'}", f"group: {q(group_title(number))}", "status: draft",
+             "objectives:"]
     lines += [f"  - id: {o}\n    text: {q(w.clause())}" for o in objectives]
     lines += ["key_points:"] + [f"  - {q(w.sentence())}" for _ in range(3)]
     lines += [f"prerequisites: [{', '.join(prereq)}]", f"sessions: [{', '.join(session_ids(sessions))}]", "quizzes:",

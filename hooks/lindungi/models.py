@@ -103,6 +103,7 @@ class Module:
     summary: str = ""
     audience: tuple = ()
     level: str = "dasar"
+    group: str = ""  # theme title in the nav; modules of one theme are nested under it
     status: str = "draft"
     objectives: tuple = ()
     key_points: tuple = ()
