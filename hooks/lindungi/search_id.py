@@ -52,7 +52,7 @@ def add_stems(index: dict, stem: Callable[[str], str] | None = None, expand: boo
     stem = stem or sastrawi_stemmer()
     docs = index.get("docs", [])
     words_of = [document_words(doc) for doc in docs]
-    family = _families(set().union(*words_of) if words_of else set(), stem)
+    family = _families(set().union(*words_of), stem) if expand and words_of else {}
     for doc, words in zip(docs, words_of):
         roots = {stem(word) for word in words}
         related = set().union(*(family.get(root, {root}) for root in roots)) if expand and roots else roots | words
