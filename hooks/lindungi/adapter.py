@@ -41,6 +41,7 @@ def start_build(config) -> Build:
     build = Build(config)
     report(build.project.problems, build.lang)
     config.extra["ui"] = build.ui
+    config.extra["lp_help_items"] = pages.render_help_items(build.project.settings, build.ui)
     config.markdown_extensions.append(build.quiz_ext)  # `::: quiz <id>`: a plain Markdown extension instance
     build.user_nav = config.nav
     return build

@@ -44,6 +44,12 @@ def render_contacts(settings, ui: dict) -> str:
                                                      ui=ui).strip()
 
 
+def render_help_items(settings, ui: dict) -> str:
+    """The `<li>` items of the help block shown on every page (local contacts first), rendered once per build."""
+    contacts = tuple(settings.local_contacts) + tuple(settings.help_lines)
+    return _ENV.get_template("help_items.html").render(contacts=contacts, ui=ui).strip()
+
+
 def render_body(tree, view: str, settings, ui: dict) -> str:
     """A parsed Markdown body as Markdown for `view` (learner, trainer or public)."""
     return blocks.render(tree, view, block_labels(ui), render_contacts(settings, ui))
