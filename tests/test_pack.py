@@ -1,8 +1,11 @@
 """The trainer's pack documents of a workshop, as HTML, without a MkDocs build."""
 
+import html
+import re
+
 import pytest
 
-from helpers import SITES
+from helpers import REPO, SITES
 from lindungi import pack, printing
 from lindungi.checking import check_project
 from lindungi.locales import strings
@@ -23,7 +26,7 @@ def docs(project):
 
 def test_pack_has_every_document_in_order(docs):
     """Agenda, guide, pre/post test sheets, materials, attendance, RTL, evaluation; the answer key stays out."""
-    assert list(docs) == ["agenda", "panduan-fasilitator", "tes-awal-a", "tes-akhir-b", "daftar-bahan",
+    assert list(docs) == ["agenda", "panduan-fasilitator", "tes-awal-a-tes-kenali", "tes-akhir-b-tes-kenali", "daftar-bahan",
                           "daftar-hadir", "rtl", "evaluasi", "kunci-jawaban"]
     assert [slug for slug, d in docs.items() if not d.in_pack] == ["kunci-jawaban"]
 
@@ -46,13 +49,13 @@ def test_guide_holds_trainer_material_in_agenda_order(docs):
 
 def test_test_sheets_hold_no_answers(docs):
     """Test sheets show questions and an answer sheet but no correct answers, explanations or feedback."""
-    for slug in ("tes-awal-a", "tes-akhir-b"):
+    for slug in ("tes-awal-a-tes-kenali", "tes-akhir-b-tes-kenali"):
         html = docs[slug].html
         assert "Lembar jawaban" in html
         assert not any(marker in html for marker in KEY_ONLY), slug
-    assert "Korban sering dianggap" in docs["tes-awal-a"].html        # form A only
-    assert "Urutkan langkah rujukan" in docs["tes-akhir-b"].html      # form B only
-    assert "Urutkan langkah rujukan" not in docs["tes-awal-a"].html
+    assert "Korban sering dianggap" in docs["tes-awal-a-tes-kenali"].html        # form A only
+    assert "Urutkan langkah rujukan" in docs["tes-akhir-b-tes-kenali"].html      # form B only
+    assert "Urutkan langkah rujukan" not in docs["tes-awal-a-tes-kenali"].html
 
 
 def test_answer_key_holds_answers_of_both_forms(docs):
@@ -107,3 +110,19 @@ def test_trainers_page_lists_agenda_and_pack_links(project):
     assert '<a href="paket-lokakarya.pdf" download>' in page
     assert '<a href="paket-lokakarya/kunci-jawaban.pdf" download>' in page
     assert '<a href="../unduh/handout-rawat-diri.pdf" download>' in page
+
+
+def test_two_banks_with_the_same_form_get_their_own_sheets():
+    """The default workshop has two pre-tests with form A (two modules): each gets its own file and title."""
+    project = check_project(REPO)
+    tests = [d for d in pack.pack_documents(project.workshops["pelatihan-staf-baru"], project, strings("id"))
+             if d.slug.startswith("tes-")]
+    assert [d.slug for d in tests] == [
+        "tes-awal-a-memahami-kekerasan-prepost", "tes-awal-a-layanan-uptd-ppa-prepost",
+        "tes-akhir-b-memahami-kekerasan-prepost", "tes-akhir-b-layanan-uptd-ppa-prepost"]
+    assert len({d.title for d in tests}) == 4
+    for d in tests:
+        bank = project.quizzes[d.slug.split("-", 3)[3]]
+        form = d.slug.split("-")[2].upper()
+        text = html.unescape(re.sub(r"<[^>]+>", "", d.html))
+        assert [q.id for q in bank.for_form(form) if q.prompt not in text] == [], d.slug

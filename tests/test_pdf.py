@@ -59,7 +59,7 @@ def test_learner_pdfs_hold_no_answers(site):
     """Handouts and test sheets hold no answer key, explanation, trainer note or answer guide."""
     root, _ = site
     learner = list((root / "site/unduh").glob("*.pdf")) + [
-        root / "site/pelatih/paket-lokakarya" / f for f in ("tes-awal-a.pdf", "tes-akhir-b.pdf")]
+        root / "site/pelatih/paket-lokakarya" / f for f in ("tes-awal-a-tes-kenali.pdf", "tes-akhir-b-tes-kenali.pdf")]
     for path in learner:
         text = _text(path)
         assert not any(secret in text for secret in SECRETS), path.name
@@ -73,8 +73,8 @@ def test_combined_pack_has_bookmarks_and_no_answer_key(site):
     reader = PdfReader(root / "site/pelatih/paket-lokakarya.pdf")
     titles = [item.title for item in reader.outline if not isinstance(item, list)]
     assert titles == ["Agenda", "Panduan fasilitator", "Handout: Mengenali bentuk kekerasan",
-                      "Handout: Merawat diri pendamping", "Tes awal (pre-test) · Form A",
-                      "Tes akhir (post-test) · Form B", "Daftar bahan", "Daftar hadir",
+                      "Handout: Merawat diri pendamping", "Tes awal (pre-test) · Form A · Tes mengenali kekerasan",
+                      "Tes akhir (post-test) · Form B · Tes mengenali kekerasan", "Daftar bahan", "Daftar hadir",
                       "Rencana tindak lanjut (RTL)", "Evaluasi pelatihan"]
     text = "\n".join(page.extract_text() for page in reader.pages)
     assert "PANDUAN-JAWABAN-KASUS" in text and "PENJELASAN-KUNCI" not in text

@@ -84,3 +84,19 @@ def test_rule_message(name, tmp_path):
 def test_minimal_site_is_clean(minimal):
     """The unbroken minimal site has no problem at all."""
     assert problems_of(minimal) == []
+
+
+def test_test_only_bank_placed_on_a_page(tmp_path):
+    """A pre/post-test bank placed with `::: quiz` would show its answers to learners: an error naming the line."""
+    root = copy_site("minimal", tmp_path / "site")
+    bank = (root / "quizzes/kuis-contoh.yml").read_text(encoding="utf-8")
+    (root / "quizzes/tes-uji.yml").write_text(
+        bank.replace("id: kuis-contoh", "id: tes-uji").replace("uses: [self_check]", "uses: [pre_test, post_test]"),
+        encoding="utf-8")
+    index = root / "docs/index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n::: quiz tes-uji\n", encoding="utf-8")
+    assert problems_of(root) == [
+        "docs/index.md:10: bank soal 'tes-uji' khusus pre-test/post-test tidak boleh ditaruh di halaman publik: kunci "
+        "jawabannya akan terlihat oleh peserta; seharusnya bank dengan 'uses' memuat 'self_check' atau 'public', "
+        "ditemukan 'pre_test', 'post_test'. Perbaikan: hapus baris '::: quiz tes-uji' ini; tes dikerjakan di kertas "
+        "(lembar soal ada di halaman pelatih 'Kuis dan tes'), atau taruh bank cek mandiri. [quiz-test-only-placed]"]

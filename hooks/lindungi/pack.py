@@ -47,7 +47,8 @@ class Test:
 
     @property
     def slug(self) -> str:
-        return f"{'tes-awal' if self.kind == 'pre_test' else 'tes-akhir'}-{self.form.lower()}"
+        """File name stem; the bank id keeps two pre-tests of the same form (two modules) apart."""
+        return f"{'tes-awal' if self.kind == 'pre_test' else 'tes-akhir'}-{self.form.lower()}-{self.bank.id}"
 
 
 def item_title(item, project, ui: dict) -> str:
@@ -163,7 +164,7 @@ def pack_documents(workshop, project, ui: dict) -> list[PackDoc]:
     docs = [doc("agenda", ui["pack_agenda"], "pack_agenda.html", days=days),
             doc("panduan-fasilitator", ui["pack_guide"], "pack_guide.html", sessions=guide)]
     for test in tests:
-        title = f"{ui['pack_' + test.kind]} · {ui['pack_form']} {test.form}"
+        title = f"{ui['pack_' + test.kind]} · {ui['pack_form']} {test.form} · {test.bank.title}"
         docs.append(doc(test.slug, title, "pack_test.html", test=test,
                         questions=[question_view(q) for q in test.questions]))
     docs.append(doc("daftar-bahan", ui["pack_materials"], "pack_materials.html", materials=materials(workshop, project),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from . import blocks
-from .problems import Collector, Token, quote
+from .problems import Collector, Token, phrase, quote
 from .spec import did_you_mean
 from .workshop import check_timing, compute_times
 
@@ -142,15 +142,24 @@ def check_review_dates(project, today: _dt.date, out: Collector) -> None:
             out.warn(module.path, module.line_of("next_review"), "review-overdue", value=module.next_review.isoformat())
 
 
+# A bank whose uses are all among these is a paper test: its answers must never reach a learner's page.
+TEST_USES = frozenset({"pre_test", "post_test"})
+
+
 def check_block_references(project, out: Collector) -> None:
-    """`::: quiz <id>` names a bank; `::: local` needs configured local contacts (warning, once per file)."""
-    trees = [(s.path, s.tree) for s in project.sessions()]
-    trees += [(f"docs/{rel}", tree) for rel, tree in project.pages.items()]
-    for path, tree in trees:
+    """`::: quiz <id>` names a bank that may be shown (not a pre/post test); `::: local` needs configured local
+    contacts (warning, once per file)."""
+    trees = [(s.path, s.tree, "session-page") for s in project.sessions()]
+    trees += [(f"docs/{rel}", tree, "public-page") for rel, tree in project.pages.items()]
+    for path, tree, where in trees:
         for block in blocks.find_blocks(tree, "quiz"):
-            if block.title not in project.quizzes:
+            bank = project.quizzes.get(block.title)
+            if bank is None:
                 _unknown(out, path, block.line, "quiz", block.title, project.quizzes, "quiz-block",
                          project.unloadable)
+            elif set(bank.uses) <= TEST_USES:
+                out.add(path, block.line, "quiz-test-only-placed", value=quote(bank.id), bank=bank.id,
+                        where=phrase(where), found=list(bank.uses))
         local = blocks.find_blocks(tree, "local")
         if local and not project.settings.local_contacts:
             out.warn(path, local[0].line, "local-contacts-empty", where=quote(path))
