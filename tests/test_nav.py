@@ -39,3 +39,14 @@ def test_modules_of_one_group_share_a_sub_section_in_first_appearance_order(mini
     anak = nav[titles.index("Tema Anak")]["Tema Anak"]
     assert [next(iter(m)) for m in anak] == ["Modul modul-b", "Modul modul-d"]
     assert [next(iter(m)) for m in nav[titles.index("Tema Layanan")]["Tema Layanan"]] == ["Modul modul-c"]
+
+
+def test_quiz_sheets_page_sits_in_the_trainers_section(minimal):
+    """The quiz sheets and exports page is listed under the trainers' section, after its index, not at top level."""
+    project = check_project(minimal)
+    ui = strings("id")
+    generated = dict.fromkeys(["pelatih/index.md", "pelatih/kuis/index.md"], "")
+    nav = pages.site_nav(None, ["index.md"], generated, project, ui, {ui["quiz_trainer_title"]: "pelatih/kuis/index.md"})
+    assert nav[0] == "index.md" and len(nav) == 3 and list(nav[1]) == [ui["catalogue_title"]]
+    assert nav[-1] == {ui["trainers_title"]: [{ui["trainers_title"]: "pelatih/index.md"},
+                                              {ui["quiz_trainer_title"]: "pelatih/kuis/index.md"}]}

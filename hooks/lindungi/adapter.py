@@ -75,8 +75,8 @@ def add_generated_files(build: Build, files, config):
         files.append(File.generated(config, path, content=markdown))
     hand_written = [f.src_uri for f in files.documentation_pages() if f.src_uri not in build.generated]
     config.extra["lp_links"] = _help_links(files)
-    config.nav = pages.site_nav(build.user_nav, hand_written, build.generated, build.project, build.ui)
-    config.nav.append({build.ui["quiz_trainer_title"]: f"{quizpages.QUIZ_DIR}/index.md"})
+    config.nav = pages.site_nav(build.user_nav, hand_written, build.generated, build.project, build.ui,
+                                {build.ui["quiz_trainer_title"]: f"{quizpages.QUIZ_DIR}/index.md"})
     return files
 
 

@@ -149,11 +149,14 @@ def docs_nav(paths) -> list:
     return entries(tree)
 
 
-def site_nav(user_nav, hand_written, generated: dict, project, ui: dict) -> list:
-    """The whole nav: the editor's nav (or the default one of hand-written pages), then modules, then trainers."""
+def site_nav(user_nav, hand_written, generated: dict, project, ui: dict, trainer_pages: dict | None = None) -> list:
+    """The whole nav: the editor's nav (or the default one of hand-written pages), then modules, then the trainers'
+    section (its index page, then `trainer_pages`: title -> path, such as the quiz sheets and exports page)."""
     guide_pages = [p for p in generated if p.startswith(f"{GUIDE_DIR}/")]
     nav = list(user_nav) if user_nav is not None else docs_nav(list(hand_written) + guide_pages)
     nav.append({ui["catalogue_title"]: module_nav(project, ui)})
-    if f"{TRAINERS_DIR}/index.md" in generated:
-        nav.append({ui["trainers_title"]: f"{TRAINERS_DIR}/index.md"})
+    section = [{ui["trainers_title"]: f"{TRAINERS_DIR}/index.md"}] if f"{TRAINERS_DIR}/index.md" in generated else []
+    section += [{title: path} for title, path in (trainer_pages or {}).items() if path in generated]
+    if section:
+        nav.append({ui["trainers_title"]: section})
     return nav
