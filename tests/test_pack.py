@@ -126,3 +126,9 @@ def test_two_banks_with_the_same_form_get_their_own_sheets():
         form = d.slug.split("-")[2].upper()
         text = html.unescape(re.sub(r"<[^>]+>", "", d.html))
         assert [q.id for q in bank.for_form(form) if q.prompt not in text] == [], d.slug
+
+
+def test_outline_lists_the_documents_without_rendering(docs, project):
+    """The trainers' page lists the pack from the outline: the same files and titles, in the same order."""
+    outline = pack.pack_outline(project.workshops["lokakarya"], project, strings("id"))
+    assert outline == [(d.slug, d.title) for d in docs.values()]

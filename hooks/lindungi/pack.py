@@ -8,6 +8,7 @@ document that never enters the combined pack. Participants' names are never prin
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass
@@ -132,7 +133,13 @@ def session_html(session, project, ui: dict) -> str:
     """A session's trainer view (trainer notes, read-aloud text, activities, cases with answer guides) as HTML."""
     text = pages.render_body(session.tree, "trainer", project.settings, ui)
     text = _QUIZ_LINE.sub("", text)
-    return markdown.markdown(text, extensions=["md_in_html", "tables", "attr_list"])
+    return _converter().reset().convert(text)
+
+
+@functools.lru_cache(maxsize=1)
+def _converter() -> markdown.Markdown:
+    """One Markdown converter for every session of every pack (building one per call costs more than converting)."""
+    return markdown.Markdown(extensions=["md_in_html", "tables", "attr_list"])
 
 
 def materials(workshop, project) -> list[str]:
@@ -144,37 +151,52 @@ def materials(workshop, project) -> list[str]:
     return list(seen.values())
 
 
-def pack_documents(workshop, project, ui: dict) -> list[PackDoc]:
-    """Every document of the workshop's pack except the handouts, in pack order (answer key last, outside the pack)."""
-    env = environment()
-    settings = project.settings
-    participants = workshop.participants or DEFAULT_PARTICIPANTS
+def _plan(workshop, project, ui: dict) -> list:
+    """(slug, title, in pack, template, context function) for every document of the pack except the handouts, in pack
+    order (answer key last, outside the pack). Contexts are functions so that listing the pack renders nothing."""
     tests = workshop_tests(workshop, project)
-    common = {"w": workshop, "project": project}
+    participants = workshop.participants or DEFAULT_PARTICIPANTS
 
-    def doc(slug: str, title: str, template: str, in_pack: bool = True, **context) -> PackDoc:
-        html = render_print_document(env.get_template(template), settings, ui, f"{title}: {workshop.title}",
-                                     footer=f"{workshop.title} · {title}", title=title, **common, **context)
-        return PackDoc(slug, title, html, in_pack)
+    def days():
+        return {"days": [(n, day, [(item, item_title(item, project, ui)) for item in day.items])
+                         for n, day in enumerate(workshop.days, start=1)]}
 
-    days = [(n, day, [(item, item_title(item, project, ui)) for item in day.items])
-            for n, day in enumerate(workshop.days, start=1)]
-    guide = [(n, item, module, session, Markup(session_html(session, project, ui)))
-             for n, item, module, session in workshop_sessions(workshop, project)]
-    docs = [doc("agenda", ui["pack_agenda"], "pack_agenda.html", days=days),
-            doc("panduan-fasilitator", ui["pack_guide"], "pack_guide.html", sessions=guide)]
+    def guide():
+        return {"sessions": [(n, item, module, session, Markup(session_html(session, project, ui)))
+                             for n, item, module, session in workshop_sessions(workshop, project)]}
+
+    plan = [("agenda", ui["pack_agenda"], True, "pack_agenda.html", days),
+            ("panduan-fasilitator", ui["pack_guide"], True, "pack_guide.html", guide)]
     for test in tests:
         title = f"{ui['pack_' + test.kind]} · {ui['pack_form']} {test.form} · {test.bank.title}"
-        docs.append(doc(test.slug, title, "pack_test.html", test=test,
-                        questions=[question_view(q) for q in test.questions]))
-    docs.append(doc("daftar-bahan", ui["pack_materials"], "pack_materials.html", materials=materials(workshop, project),
-                    participants=participants, modules=workshop_modules(workshop, project), tests=tests))
-    docs.append(doc("daftar-hadir", ui["pack_attendance"], "pack_attendance.html",
-                    rows=range(1, participants + SPARE_ROWS + 1)))
-    docs.append(doc("rtl", ui["pack_rtl"], "pack_rtl.html", rows=range(RTL_ROWS)))
-    docs.append(doc("evaluasi", ui["pack_evaluation"], "pack_evaluation.html",
-                    questions=[ui[f"pack_eval_q{n}"] for n in range(1, EVALUATION_QUESTIONS + 1)]))
+        plan.append((test.slug, title, True, "pack_test.html",
+                     lambda test=test: {"test": test, "questions": [question_view(q) for q in test.questions]}))
+    plan.append(("daftar-bahan", ui["pack_materials"], True, "pack_materials.html",
+                 lambda: {"materials": materials(workshop, project), "participants": participants,
+                          "modules": workshop_modules(workshop, project), "tests": tests}))
+    plan.append(("daftar-hadir", ui["pack_attendance"], True, "pack_attendance.html",
+                 lambda: {"rows": range(1, participants + SPARE_ROWS + 1)}))
+    plan.append(("rtl", ui["pack_rtl"], True, "pack_rtl.html", lambda: {"rows": range(RTL_ROWS)}))
+    plan.append(("evaluasi", ui["pack_evaluation"], True, "pack_evaluation.html",
+                 lambda: {"questions": [ui[f"pack_eval_q{n}"] for n in range(1, EVALUATION_QUESTIONS + 1)]}))
     if tests:
-        keyed = [(test, [question_view(q) for q in test.questions]) for test in tests]
-        docs.append(doc("kunci-jawaban", ui["pack_answer_key"], "pack_key.html", in_pack=False, tests=keyed))
+        plan.append(("kunci-jawaban", ui["pack_answer_key"], False, "pack_key.html",
+                     lambda: {"tests": [(test, [question_view(q) for q in test.questions]) for test in tests]}))
+    return plan
+
+
+def pack_outline(workshop, project, ui: dict) -> list[tuple[str, str]]:
+    """(slug, title) of every document `pack_documents` makes, in the same order, without rendering any."""
+    return [(slug, title) for slug, title, *_ in _plan(workshop, project, ui)]
+
+
+def pack_documents(workshop, project, ui: dict) -> list[PackDoc]:
+    """Every document of the workshop's pack except the handouts, rendered, in pack order."""
+    env = environment()
+    common = {"w": workshop, "project": project}
+    docs = []
+    for slug, title, in_pack, template, context in _plan(workshop, project, ui):
+        html = render_print_document(env.get_template(template), project.settings, ui, f"{title}: {workshop.title}",
+                                     footer=f"{workshop.title} · {title}", title=title, **common, **context())
+        docs.append(PackDoc(slug, title, html, in_pack))
     return docs

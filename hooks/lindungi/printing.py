@@ -11,8 +11,15 @@ Paths (relative to the built site):
 
 from __future__ import annotations
 
+import hashlib
+import json
+from pathlib import Path
+
 from . import handout, pack
 from .pdf import Job, Merge
+
+SOURCE_FOLDERS = ("modules", "quizzes", "workshops")   # every file the PDFs are made from, with the settings
+PACKAGE = Path(__file__).resolve().parent
 
 TRAINERS_PAGE = "pelatih/index.md"
 
@@ -50,8 +57,7 @@ def render_trainers_page(project, ui: dict) -> str:
     for workshop in project.workshops.values():
         days = [(n, day, [(item, pack.item_title(item, project, ui)) for item in day.items])
                 for n, day in enumerate(workshop.days, start=1)]
-        docs = pack.pack_documents(workshop, project, ui)
-        files = [(doc.title, f"paket-{workshop.id}/{doc.slug}.pdf") for doc in docs]
+        files = [(title, f"paket-{workshop.id}/{slug}.pdf") for slug, title in pack.pack_outline(workshop, project, ui)]
         files += [(f"{ui['handout_title']}: {m.title}", f"../{handout.pdf_path(m)}")
                   for m in pack.workshop_modules(workshop, project)]
         workshops.append({"workshop": workshop, "days": days, "combined": f"paket-{workshop.id}.pdf", "files": files})
@@ -78,3 +84,18 @@ def pdf_jobs(project, ui: dict, directory_urls: bool) -> tuple[list, list]:
         parts[2:2] = handouts  # after the agenda and the facilitator guide
         merges.append(Merge(pack_path(workshop), tuple(parts), f"{ui['pack_title']} {workshop.id}"))
     return jobs, merges
+
+
+def inputs_digest(project, ui: dict, directory_urls: bool) -> str:
+    """Hash of everything `pdf_jobs` makes its documents from: the files of the content folders, the settings, the
+    interface strings, the URL style, and this package's code, templates and strings. Equal digests give equal jobs,
+    so a rebuild with nothing changed can reuse the previous run's PDFs without writing their HTML again."""
+    digest = hashlib.sha256(json.dumps([repr(project.settings), ui, directory_urls], default=str).encode())
+    root = Path(project.root)
+    sources = [(root, folder) for folder in SOURCE_FOLDERS] + [(PACKAGE, ".")]
+    for base, folder in sources:
+        for path in sorted((base / folder).rglob("*")):
+            if path.is_file() and path.suffix not in (".pyc", ".ttf"):   # fonts are part of pdf.engine_digest()
+                digest.update(f"\0{base.name}/{path.relative_to(base).as_posix()}\0".encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
