@@ -105,6 +105,30 @@ def test_rebuild_renders_nothing_then_only_what_changed(site):
     rendered = re.findall(r"INFO    -  PDF (\S+): \d+ hal\., \d+ KB\n", changed.stderr)
     assert sorted(rendered) == ["pelatih/paket-lokakarya.pdf", "unduh/handout-rawat-diri.pdf"]
     assert "INFO    -  PDF: 2 dibuat, 10 dari cache," in changed.stderr
+    assert "Tidur cukup" in _text(root / "site/unduh/handout-rawat-diri.pdf")
+
+
+def test_rebuild_with_earlier_sources_reuses_that_run(site):
+    """Sources back to an earlier state: that run's PDFs come from the cache (nothing rendered, the earlier text);
+    a cached PDF that went missing is rendered again."""
+    root, _ = site
+    module = root / "modules/rawat-diri/module.yml"
+    text = module.read_text(encoding="utf-8")
+    module.write_text(text.replace("Tidur cukup", "Rehat cukup"), encoding="utf-8")
+    first = build_site(root, root / "site")
+    assert "INFO    -  PDF: 2 dibuat, 10 dari cache," in first.stderr, first.stderr
+    module.write_text(text, encoding="utf-8")
+    back = build_site(root, root / "site")
+    assert "INFO    -  PDF: 0 dibuat, 12 dari cache," in back.stderr, back.stderr
+    handout = _text(root / "site/unduh/handout-rawat-diri.pdf")
+    assert "Tidur cukup" in handout and "Rehat cukup" not in handout
+    cache = root / ".cache/lindungi-pdf"
+    key = sorted(cache.glob("*.pdf"))[0]
+    key.unlink()
+    again = build_site(root, root / "site")
+    assert again.returncode == 0, again.stderr
+    assert "INFO    -  PDF: 0 dibuat, 12 dari cache," not in again.stderr
+    assert key.is_file()
 
 
 def test_overflowing_handout_fails_strict_build(tmp_path):

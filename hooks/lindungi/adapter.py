@@ -111,11 +111,15 @@ def finish_build(build: Build, config) -> None:
 def write_pdfs(build: Build, config) -> None:
     """Render the handout and pack PDFs into the site (cached, in parallel); log sizes, overflows and a missing QR."""
     project = build.project
-    jobs, merges = printing.pdf_jobs(project, build.ui, config.use_directory_urls)
-    if not jobs:
+    if not project.modules and not project.workshops:
         return
-    result = pdf.render_all(jobs, merges, config.site_dir, build.root / ".cache" / "lindungi-pdf",
-                            progress=pdf.TerminalProgress())
+    cache = build.root / ".cache" / "lindungi-pdf"
+    digest = printing.inputs_digest(project, build.ui, config.use_directory_urls)
+    result = pdf.replay_run(digest, config.site_dir, cache)
+    if result is None:
+        jobs, merges = printing.pdf_jobs(project, build.ui, config.use_directory_urls)
+        result = pdf.render_all(jobs, merges, config.site_dir, cache, progress=pdf.TerminalProgress())
+        pdf.record_run(digest, result, cache)
     for item in result.results:
         state = "" if item.rendered else " (cache)"
         log.info(f"PDF {item.out}: {item.pages} hal., {item.size / 1024:.0f} KB{state}")

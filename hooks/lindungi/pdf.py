@@ -3,7 +3,9 @@
 A `Job` is one HTML document that becomes one PDF; a `Merge` joins finished PDFs into one with bookmarks (the trainer's
 pack). The cache key of a job is a hash of everything that shapes the PDF: the HTML (which inlines the print CSS and all
 settings it shows), the bundled fonts and the engine version. A rebuild with nothing changed renders nothing; changing
-one module renders its handout again and re-joins the packs that contain it.
+one module renders its handout again and re-joins the packs that contain it. A whole run is also recorded under a digest
+of its sources (`record_run`/`replay_run`), so a warm build with nothing changed copies the PDFs without writing the
+HTML of every job first.
 
 Workers are spawned processes (safe under `spawn` and `forkserver`, the default from Python 3.14). They import this
 module by name, so the folder holding the `lindungi` package is put on `sys.path` while the pool starts: MkDocs adds
@@ -60,6 +62,7 @@ class Result:
     size: int
     rendered: bool            # False: copied from the cache
     limit: int | None = None  # declared page count, when there is one
+    key: str = ""             # its cache key
 
     @property
     def overflows(self) -> bool:
@@ -228,7 +231,7 @@ def render_all(jobs, merges, site_dir, cache_dir, workers: int | None = None, pr
         key = keys[job.out]
         size = _copy(cache_dir / f"{key}.pdf", site_dir / job.out)
         report.results.append(Result(job.out, job.label, _cached_pages(cache_dir, key) or 0, size, key in fresh,
-                                     job.pages))
+                                     job.pages, key))
     for merge in merges:
         key = merge_key(merge, keys)
         rendered = _cached_pages(cache_dir, key) is None
@@ -238,7 +241,47 @@ def render_all(jobs, merges, site_dir, cache_dir, workers: int | None = None, pr
             _store(cache_dir, key, tmp.read_bytes(), {"pages": pages})
             tmp.unlink()
         size = _copy(cache_dir / f"{key}.pdf", site_dir / merge.out)
-        report.results.append(Result(merge.out, merge.label, _cached_pages(cache_dir, key) or 0, size, rendered))
+        report.results.append(Result(merge.out, merge.label, _cached_pages(cache_dir, key) or 0, size, rendered,
+                                     key=key))
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+# --- whole runs --------------------------------------------------------------------------------------------------------
+# A run is recorded under a digest of everything its jobs are made from (the caller computes it from the sources, so a
+# warm build can skip writing the HTML of every job). Replaying copies the same PDFs from the cache.
+
+def _run_file(cache_dir: Path, digest: str) -> Path:
+    return cache_dir / f"run-{hashlib.sha256(f'{engine_digest()}|{digest}'.encode()).hexdigest()[:32]}.json"
+
+
+def record_run(digest: str, report: Report, cache_dir) -> None:
+    """Remember which cached PDF each output of this run is, for `replay_run` with the same `digest`."""
+    entries = [[r.out, r.label, r.key, r.limit] for r in report.results]
+    path = _run_file(Path(cache_dir), digest)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(entries), encoding="utf-8")
+    tmp.replace(path)
+
+
+def replay_run(digest: str, site_dir, cache_dir) -> Report | None:
+    """The PDFs of a recorded run with the same `digest`, copied from the cache into `site_dir`; None when there is no
+    such run or one of its PDFs has left the cache (the caller then makes the jobs and calls `render_all`)."""
+    started = time.perf_counter()
+    site_dir, cache_dir = Path(site_dir), Path(cache_dir)
+    try:
+        entries = json.loads(_run_file(cache_dir, digest).read_text(encoding="utf-8"))
+        runs = [(str(out), str(label), str(key), limit) for out, label, key, limit in entries]
+    except (OSError, ValueError, TypeError):
+        return None
+    pages = {key: _cached_pages(cache_dir, key) for _, _, key, _ in runs}
+    if not runs or any(count is None for count in pages.values()):
+        return None
+    report = Report()
+    for out, label, key, limit in runs:
+        size = _copy(cache_dir / f"{key}.pdf", site_dir / out)
+        report.results.append(Result(out, label, pages[key], size, False, limit, key))
     report.seconds = time.perf_counter() - started
     return report
 
