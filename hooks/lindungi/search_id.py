@@ -51,12 +51,13 @@ def add_stems(index: dict, stem: Callable[[str], str] | None = None, expand: boo
     so it is off by default."""
     stem = stem or sastrawi_stemmer()
     docs = index.get("docs", [])
-    words_of = [document_words(doc) for doc in docs]
+    texts = [plain_text(doc) for doc in docs]
+    words_of = [set(words(text)) for text in texts]
     family = _families(set().union(*words_of), stem) if expand and words_of else {}
-    for doc, words in zip(docs, words_of):
-        roots = {stem(word) for word in words}
-        related = set().union(*(family.get(root, {root}) for root in roots)) if expand and roots else roots | words
-        extra = sorted(word for word in related - lunr_tokens(doc) if len(word) >= MIN_LENGTH)
+    for doc, text, words_in in zip(docs, texts, words_of):
+        roots = {stem(word) for word in words_in}
+        related = set().union(*(family.get(root, {root}) for root in roots)) if expand and roots else roots | words_in
+        extra = sorted(word for word in related - _tokens(text) if len(word) >= MIN_LENGTH)
         if extra:
             doc[FIELD] = " ".join(extra)
         else:
@@ -65,17 +66,25 @@ def add_stems(index: dict, stem: Callable[[str], str] | None = None, expand: boo
     return index
 
 
+def plain_text(doc: dict) -> str:
+    """A document's title and text, without HTML tags or entities."""
+    text = " ".join(str(doc.get(key) or "") for key in ("title", "text"))
+    return html.unescape(_TAG.sub(" ", text))
+
+
 def document_words(doc: dict) -> set[str]:
     """The lower-case words of a document's title and text, without HTML."""
-    text = " ".join(str(doc.get(key) or "") for key in ("title", "text"))
-    return set(words(html.unescape(_TAG.sub(" ", text))))
+    return set(words(plain_text(doc)))
 
 
 def lunr_tokens(doc: dict) -> set[str]:
     """The lower-case tokens lunr makes of a document in Material (split on spaces and hyphens only), so a word
     that carries punctuation there ("(incognito).") still gets a clean copy in `stems`."""
-    text = " ".join(str(doc.get(key) or "") for key in ("title", "text"))
-    return {token.lower() for token in _SEPARATOR.split(html.unescape(_TAG.sub(" ", text))) if token}
+    return _tokens(plain_text(doc))
+
+
+def _tokens(text: str) -> set[str]:
+    return {token.lower() for token in _SEPARATOR.split(text) if token}
 
 
 def words(text: str) -> list[str]:
