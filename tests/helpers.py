@@ -16,11 +16,16 @@ sys.path.insert(0, str(REPO / "hooks"))
 from lindungi.checking import check_project  # noqa: E402
 
 
-def copy_site(name: str, dest: Path) -> Path:
-    """Copy tests/sites/<name> to `dest`, pointing its mkdocs.yml at this repository's hooks and overrides."""
+def copy_site(name: str, dest: Path, assets: tuple[str, ...] = ()) -> Path:
+    """Copy tests/sites/<name> to `dest`, pointing its mkdocs.yml at this repository's hooks and overrides; each file
+    named in `assets` is copied from the repository's docs/assets into the copy's docs/assets (as the real site has)."""
     shutil.copytree(SITES / name, dest, dirs_exist_ok=True)
     config = dest / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("../../../", f"{REPO.as_posix()}/"), encoding="utf-8")
+    if assets:
+        (dest / "docs" / "assets").mkdir(parents=True, exist_ok=True)
+        for asset in assets:
+            shutil.copy(REPO / "docs" / "assets" / asset, dest / "docs" / "assets" / asset)
     return dest
 
 

@@ -1,33 +1,27 @@
 """The self-check quiz in headless Debian Chromium: every question type answered right and wrong by mouse and by
 keyboard, score and pass mark, retries, opt-in storage, file://, JavaScript off, hostile content and axe-core.
 
-The site is tests/sites/quiz-all-types, built once with the repository's hooks and quiz assets. Fixtures are local to
-this file (tests/browser/conftest.py belongs to the safety tests).
+The site is tests/sites/quiz-all-types, built once with the repository's hooks and quiz assets. The browser is the
+shared one of tests/browser/conftest.py; the site is copied and built with tests/helpers.py and served like the
+default site (search_recall.serve).
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import os
-import shutil
-import subprocess
-import sys
-import threading
 from pathlib import Path
 
 import pytest
 
+import search_recall
+from helpers import SITES, build_site, copy_site
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
 QUIZ = "kuis-semua"
 MODULE_PAGE = "modul/modul-kuis/cek-mandiri.html"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+SITE_ASSETS = ("quiz.js", "quiz.css", "lindungi.css", "exit.js")  # the site-wide assets, as in the real site
 
 # The right answers of tests/sites/quiz-all-types/quizzes/kuis-semua.yml, and wrong ones.
 RIGHT = {"pilih-satu": ["a"], "pilih-banyak": ["fisik", "psikis"], "mitos-fakta": ["false"], "kasus": ["a"],
@@ -38,28 +32,11 @@ WRONG = {"pilih-satu": ["b"], "pilih-banyak": ["fisik", "cuaca"], "mitos-fakta":
          "pasangan": {"visum": "lapor", "lapor": "visum", "dampingan": "dampingan"}, "isian": "polisi"}
 
 
-def _require_chromium() -> None:
-    if shutil.which(CHROMIUM) or Path(CHROMIUM).is_file():
-        return
-    message = f"{CHROMIUM} not found: install Debian's chromium package"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
-
-
 @pytest.fixture(scope="module")
 def quiz_site(tmp_path_factory) -> Path:
     """tests/sites/quiz-all-types with the repository's hooks, overrides and quiz assets, built with --strict."""
-    root = tmp_path_factory.mktemp("quiz") / "src"
-    shutil.copytree(REPO / "tests" / "sites" / "quiz-all-types", root)
-    config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("../../../", f"{REPO.as_posix()}/"), encoding="utf-8")
-    (root / "docs" / "assets").mkdir(parents=True, exist_ok=True)
-    for name in ("quiz.js", "quiz.css", "lindungi.css", "exit.js"):  # the site-wide assets, as in the real site
-        shutil.copy(REPO / "docs" / "assets" / name, root / "docs" / "assets" / name)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, capture_output=True,
-                            text=True, env=env, timeout=600)
+    root = copy_site("quiz-all-types", tmp_path_factory.mktemp("quiz") / "src", assets=SITE_ASSETS)
+    result = build_site(root, root / "site")
     if result.returncode != 0:
         pytest.fail("mkdocs build failed:\n" + result.stdout + result.stderr)
     return root / "site"
@@ -67,34 +44,15 @@ def quiz_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def quiz_http(quiz_site) -> str:
-    handler = functools.partial(_QuietHandler, directory=str(quiz_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def quiz_browser():
-    _require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    """Base URL (ending in /) of the quiz site served over http on 127.0.0.1."""
+    with search_recall.serve(quiz_site) as base:
+        yield base
 
 
 @pytest.fixture
-def qpage(quiz_browser):
+def qpage(browser):
     """A page in a fresh profile; JavaScript errors fail the test."""
-    context = quiz_browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     errors: list = []
     page.on("pageerror", lambda error: errors.append(error))
@@ -239,7 +197,7 @@ def test_retry_clears_and_reshuffles_deterministically(qpage, quiz_http):
 def _bank():
     from lindungi.checking import check_project
 
-    return check_project(REPO / "tests" / "sites" / "quiz-all-types").quizzes[QUIZ]
+    return check_project(SITES / "quiz-all-types").quizzes[QUIZ]
 
 
 # --- storage ------------------------------------------------------------------------------------------------------
@@ -365,9 +323,9 @@ def test_quiz_works_after_instant_navigation(qpage, quiz_http):
     assert "7 dari 7" in qpage.locator(".lpq-result").inner_text()
 
 
-def test_without_javascript_questions_and_answers_stay_readable(quiz_browser, quiz_http):
+def test_without_javascript_questions_and_answers_stay_readable(browser, quiz_http):
     """JavaScript off: questions and inputs are there, no dead buttons, answers and explanations open in <details>."""
-    context = quiz_browser.new_context(java_script_enabled=False)
+    context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(quiz_http + MODULE_PAGE)
     assert page.locator(".lpq-q").count() == 7
