@@ -19,5 +19,9 @@ def on_page_markdown(markdown, page, config, files):
     return adapter.render_page_markdown(_build, markdown, page)
 
 
+def on_post_page(output, page, config):
+    return adapter.finish_page(_build, output)
+
+
 def on_post_build(config):
     adapter.finish_build(_build, config)

@@ -123,3 +123,13 @@ def test_nav_follows_session_order(built):
     assert text.index("sesi-satu.html") < text.index("sesi-dua.html")
     data = json.loads((built / "search/search_index.json").read_text(encoding="utf-8"))
     assert any(doc["location"].startswith("modul/contoh-modul/sesi-satu.html") for doc in data["docs"])
+
+
+def test_quiz_is_on_the_page_but_its_answers_are_not_in_the_search_index(built):
+    """The self-check page holds the whole quiz; the search index holds none of its options or feedback."""
+    page = (built / "modul/contoh-modul/cek-mandiri.html").read_text(encoding="utf-8")
+    assert '<section class="lpq"' in page and "Kurang tepat." in page and "lpq-slot" not in page
+    index = json.loads((built / "search/search_index.json").read_text(encoding="utf-8"))
+    texts = [doc["text"] for doc in index["docs"]]
+    assert any("cek-mandiri" in doc["location"] for doc in index["docs"])
+    assert not [t for t in texts if "Kurang tepat" in t or "lpq" in t]

@@ -92,6 +92,22 @@ def test_extension_replaces_quiz_lines_but_not_in_code(project):
         ext.set_page("always")
 
 
+def test_deferred_quiz_is_a_slot_until_filled(project):
+    """Deferred: Markdown holds an empty slot (what a search indexer sees); `fill` puts in the same quiz the
+    immediate mode renders, with the storage policy of the page it was placed on."""
+    ext = QuizExtension(banks=project.quizzes, ui=strings("id"), defer=True)
+    ext.set_page("opt_in")
+    html = markdown.markdown("# T\n\n::: quiz kuis-semua\n\n::: quiz tidak-ada\n", extensions=[ext])
+    assert '<section class="lpq"' not in html and html.count('class="lpq-slot"') == 1
+    ext.set_page("none")
+    filled = ext.fill(html)
+    immediate = QuizExtension(banks=project.quizzes, ui=strings("id"))
+    assert immediate.quiz_html("kuis-semua", "opt_in") in filled and 'data-storage="none"' not in filled
+    assert "::: quiz tidak-ada" in filled and "lpq-slot" not in filled
+    unknown = '<div class="lpq-slot" data-lpq-slot="tidak-ada|none"></div>'
+    assert ext.fill(unknown) == unknown
+
+
 def test_storage_policy_per_page():
     """Module pages may opt in (when settings allow it); public and trainer pages never store."""
     on, off = type("S", (), {"quiz_storage": "opt_in"}), type("S", (), {"quiz_storage": "off"})

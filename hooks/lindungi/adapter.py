@@ -33,7 +33,7 @@ class Build:
         self.generated: dict = {}
         self.trainer_paths: set = set()
         self.user_nav = None
-        self.quiz_ext = QuizExtension(banks=self.project.quizzes, ui=self.ui)
+        self.quiz_ext = QuizExtension(banks=self.project.quizzes, ui=self.ui, defer=True)  # filled in `finish_page`
 
 
 def start_build(config) -> Build:
@@ -100,6 +100,11 @@ def render_page_markdown(build: Build, markdown: str, page) -> str:
     if tree is None:
         return markdown
     return pages.render_body(tree, "public", build.project.settings, build.ui)
+
+
+def finish_page(build: Build, output: str) -> str:
+    """A finished page with its quizzes put in: the search index has seen only their empty slots."""
+    return build.quiz_ext.fill(output)
 
 
 def finish_build(build: Build, config) -> None:
