@@ -14,13 +14,14 @@ import jinja2
 import segno
 from markupsafe import Markup
 
+from . import templating
+
 PACKAGE = Path(__file__).parent
 TEMPLATES = PACKAGE / "templates"
 FONTS = PACKAGE / "fonts"
 DOWNLOAD_DIR = "unduh"
 
-_ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, keep_trailing_newline=True,
-                          undefined=jinja2.StrictUndefined)
+_ENV = templating.environment("print", keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
 _ENV.filters["title"] = lambda text: str(text).replace("<", "\u2039").replace(">", "\u203a")
 
 

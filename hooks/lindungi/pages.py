@@ -7,12 +7,11 @@ learner view (`blocks.render`).
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
-from . import blocks, guide
+from . import blocks, guide, templating
 from .models import AUDIENCES
 
 MODULES_DIR = "modul"
@@ -21,8 +20,7 @@ GUIDE_DIR = "panduan-penulis"
 HELP_PAGE = "bantuan.md"  # hand-written pages the help block on every page links to, when they exist
 SAFETY_PAGE = "tetap-aman.md"
 
-_ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True,
-                          keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+_ENV = templating.environment("pages", keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
 
 
 def safe_title(text: str) -> str:

@@ -95,7 +95,7 @@ def inputs_digest(project, ui: dict, directory_urls: bool) -> str:
     sources = [(root, folder) for folder in SOURCE_FOLDERS] + [(PACKAGE, ".")]
     for base, folder in sources:
         for path in sorted((base / folder).rglob("*")):
-            if path.is_file() and path.suffix not in (".pyc", ".ttf"):   # fonts are part of pdf.engine_digest()
+            if path.is_file() and path.suffix != ".ttf" and "__pycache__" not in path.parts:  # fonts: engine_digest
                 digest.update(f"\0{base.name}/{path.relative_to(base).as_posix()}\0".encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()

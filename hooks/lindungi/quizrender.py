@@ -21,11 +21,12 @@ import hashlib
 import json
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
 from types import SimpleNamespace
 
 import jinja2
 from markupsafe import Markup
+
+from . import templating
 
 SCHEMA = 1
 STORAGE_POLICIES = ("none", "opt_in")
@@ -44,8 +45,7 @@ ABBREVIATIONS = {
     "kementerian pemberdayaan perempuan dan perlindungan anak": "kemenpppa",
 }
 
-_ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True,
-                          undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+_ENV = templating.environment("quiz", undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
 
 # --- shared with quiz.js: hashing, shuffling, normalising -----------------------------------------------------------
