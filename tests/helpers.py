@@ -48,8 +48,6 @@ def build_site(root: Path, dest: Path | None = None, strict: bool = True) -> sub
     return subprocess.run(args, cwd=root, capture_output=True, text=True, env=env, timeout=600)
 
 
-
-
 TRAINER_PREFIX = "pelatih/"
 
 

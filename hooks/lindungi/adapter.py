@@ -6,6 +6,7 @@ entries. Everything else is delegated to plain modules.
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from mkdocs.structure.files import File
 from . import pages, pdf, printing, quizpages, search_id
 from .checking import check_project
 from .locales import strings
+from .memo import Memo
 from .problems import ERROR, WARNING, Problem, format_report, quote, sort_problems
 from .quizext import QuizExtension
 
@@ -33,7 +35,8 @@ class Build:
         self.generated: dict = {}
         self.trainer_paths: set = set()
         self.user_nav = None
-        self.quiz_ext = QuizExtension(banks=self.project.quizzes, ui=self.ui, defer=True)  # filled in `finish_page`
+        self.memo = Memo(self.root / ".cache" / "lindungi-memo.json", salt=json.dumps(self.ui, sort_keys=True))
+        self.quiz_ext = QuizExtension(banks=self.project.quizzes, ui=self.ui, defer=True, memo=self.memo)
 
 
 def start_build(config) -> Build:
@@ -63,7 +66,7 @@ def add_generated_files(build: Build, files, config):
     """Add the catalogue, module, session and trainer pages as generated files."""
     build.generated = pages.generate_pages(build.project, build.ui, handout_links=printing.handout_links(build.ui))
     build.generated.update(printing.generated_pages(build.project, build.ui, config.use_directory_urls))
-    quiz_pages, quiz_files = quizpages.trainer_section(build.project, build.ui)
+    quiz_pages, quiz_files = quizpages.trainer_section(build.project, build.ui, build.memo)
     build.generated.update(quiz_pages)
     for path, content in quiz_files.items():
         files.append(File.generated(config, path, content=content))
@@ -109,8 +112,9 @@ def finish_page(build: Build, output: str) -> str:
 
 def finish_build(build: Build, config) -> None:
     """After MkDocs has written the pages: add Indonesian word stems to the search index, then render the PDFs."""
-    search_id.stem_site(config.site_dir)
+    search_id.stem_site(config.site_dir, build.memo)
     write_pdfs(build, config)
+    build.memo.save()
 
 
 def write_pdfs(build: Build, config) -> None:

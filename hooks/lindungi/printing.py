@@ -16,10 +16,10 @@ import json
 from pathlib import Path
 
 from . import handout, pack
+from .memo import code_digest
 from .pdf import Job, Merge
 
 SOURCE_FOLDERS = ("modules", "quizzes", "workshops")   # every file the PDFs are made from, with the settings
-PACKAGE = Path(__file__).resolve().parent
 
 TRAINERS_PAGE = "pelatih/index.md"
 
@@ -90,12 +90,11 @@ def inputs_digest(project, ui: dict, directory_urls: bool) -> str:
     """Hash of everything `pdf_jobs` makes its documents from: the files of the content folders, the settings, the
     interface strings, the URL style, and this package's code, templates and strings. Equal digests give equal jobs,
     so a rebuild with nothing changed can reuse the previous run's PDFs without writing their HTML again."""
-    digest = hashlib.sha256(json.dumps([repr(project.settings), ui, directory_urls], default=str).encode())
+    digest = hashlib.sha256(json.dumps([repr(project.settings), ui, directory_urls, code_digest()], default=str).encode())
     root = Path(project.root)
-    sources = [(root, folder) for folder in SOURCE_FOLDERS] + [(PACKAGE, ".")]
-    for base, folder in sources:
-        for path in sorted((base / folder).rglob("*")):
-            if path.is_file() and path.suffix != ".ttf" and "__pycache__" not in path.parts:  # fonts: engine_digest
-                digest.update(f"\0{base.name}/{path.relative_to(base).as_posix()}\0".encode())
+    for folder in SOURCE_FOLDERS:
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file():
+                digest.update(f"\0{path.relative_to(root).as_posix()}\0".encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()

@@ -177,12 +177,14 @@ def to_moodle_xml(banks) -> str:
     return XML_HEAD + "".join(_xml_body(bank) for bank in banks) + XML_TAIL
 
 
-def export_files(banks) -> dict:
-    """File name -> text: `<bank>.gift` and `<bank>.xml` per bank, and `semua-bank-soal.gift/.xml` with all."""
+def export_files(banks, remember=None) -> dict:
+    """File name -> text: `<bank>.gift` and `<bank>.xml` per bank, and `semua-bank-soal.gift/.xml` with all.
+    `remember(parts, make)` may return a result kept from an earlier build (see memo.py)."""
+    remember = remember or (lambda parts, make: make())
     files, gifts, bodies = {}, [], []
     for bank in banks:
-        gifts.append(to_gift([bank]))
-        bodies.append(_xml_body(bank))
+        gifts.append(remember(("gift", repr(bank)), lambda bank=bank: to_gift([bank])))
+        bodies.append(remember(("xml", repr(bank)), lambda bank=bank: _xml_body(bank)))
         files[f"{bank.id}.gift"] = gifts[-1]
         files[f"{bank.id}.xml"] = XML_HEAD + bodies[-1] + XML_TAIL
     if gifts:

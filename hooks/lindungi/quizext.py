@@ -22,6 +22,7 @@ import re
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
+from .memo import remember
 from .quizrender import STORAGE_POLICIES, render_quiz
 
 QUIZ_LINE = re.compile(r"^:::\s*quiz\s+(\S+)\s*$")
@@ -33,10 +34,11 @@ FENCE = re.compile(r"^\s*(```|~~~)")
 class QuizExtension(Extension):
     """Renders `::: quiz <id>` lines. One instance per build; `set_page` gives the storage policy of the next page."""
 
-    def __init__(self, banks: dict, ui: dict, defer: bool = False, **kwargs):
+    def __init__(self, banks: dict, ui: dict, defer: bool = False, memo=None, **kwargs):
         self.banks = banks
         self.ui = ui
         self.defer = defer
+        self.keep = remember(memo)  # rendered quizzes of unchanged banks from an earlier build (memo.py)
         self.storage = "none"
         self._cache: dict = {}
         super().__init__(**kwargs)
@@ -55,7 +57,7 @@ class QuizExtension(Extension):
             return None
         key = (bank_id, storage)
         if key not in self._cache:
-            self._cache[key] = render_quiz(bank, self.ui, storage)
+            self._cache[key] = self.keep(("quiz", repr(bank), storage), lambda: render_quiz(bank, self.ui, storage))
         return self._cache[key]
 
     def placed(self, bank_id: str) -> str | None:

@@ -8,6 +8,7 @@ out of the search index. No MkDocs here.
 
 from __future__ import annotations
 
+from .memo import remember
 from .quizexport import export_files
 from .quizrender import render_sheet, sheet_forms, sheet_name
 
@@ -22,8 +23,11 @@ def storage_for(path: str, settings) -> str:
     return "none"
 
 
-def trainer_section(project, ui: dict) -> tuple[dict, dict]:
-    """({docs path: Markdown} for the index page, {docs path: text} for the sheets, keys and exports)."""
+def trainer_section(project, ui: dict, memo=None) -> tuple[dict, dict]:
+    """({docs path: Markdown} for the index page, {docs path: text} for the sheets, keys and exports). With a `memo`
+    (memo.py) sheets and exports of unchanged banks come from an earlier build."""
+    keep = remember(memo)
+    organisation = project.settings.organisation
     banks = sorted(project.quizzes.values(), key=lambda b: b.id)
     files: dict = {}
     rows = []
@@ -32,11 +36,12 @@ def trainer_section(project, ui: dict) -> tuple[dict, dict]:
         for form in sheet_forms(bank):
             for key, target in ((False, sheets), (True, keys)):
                 name = sheet_name(bank.id, form, key)
-                files[f"{QUIZ_DIR}/{name}"] = render_sheet(bank, ui, form, key, project.settings.organisation)
+                files[f"{QUIZ_DIR}/{name}"] = keep(("sheet", repr(bank), form, key, organisation),
+                                                   lambda b=bank, f=form, k=key: render_sheet(b, ui, f, k, organisation))
                 label = f"{ui['quiz_form']} {form}" if form else ui["quiz_trainer_all"]
                 target.append(f"[{label}]({name})")
         rows.append((bank, sheets, keys))
-    for name, text in export_files(banks).items():
+    for name, text in export_files(banks, keep).items():
         files[f"{QUIZ_DIR}/{name}"] = text
     return {f"{QUIZ_DIR}/index.md": _index(rows, ui, bool(banks))}, files
 

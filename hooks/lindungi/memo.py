@@ -1,0 +1,97 @@
+"""Text results kept between builds: what a rebuild with unchanged sources need not compute again. No MkDocs.
+
+A `Memo` maps a digest of every input of a pure function (and of this package's code, templates and strings) to the
+text it returned, in one JSON file. A rebuild looks results up instead of computing them: the rendered quizzes, quiz
+sheets and exports, the root of each word for Indonesian search. Because the key covers all inputs a stale entry is never
+hit, only missed; entries a build did not use are dropped when it saves; an unreadable or foreign file counts as
+empty. JSON holds only strings, so nothing in the file can run code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+PACKAGE = Path(__file__).resolve().parent
+FORMAT = "lindungi-memo-1"
+
+
+def code_digest() -> str:
+    """Hash of this package's code, templates and strings (not the bundled fonts or compiled caches)."""
+    digest = hashlib.sha256(FORMAT.encode())
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.is_file() and path.suffix != ".ttf" and "__pycache__" not in path.parts:
+            digest.update(f"\0{path.relative_to(PACKAGE).as_posix()}\0".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _versions() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = []
+    for name in ("jinja2", "markupsafe", "markdown", "sastrawi"):
+        try:
+            found.append(f"{name} {version(name)}")
+        except PackageNotFoundError:
+            found.append(f"{name} -")
+    return "|".join(found)
+
+
+class Memo:
+    """`get(parts, make)`: the text `make()` returns, from the file when `parts` (with the salt) were seen before."""
+
+    def __init__(self, path: str | Path | None, salt: str = "") -> None:
+        self.path = Path(path) if path else None
+        self.salt = f"{FORMAT}|{_versions()}|{code_digest()}|{salt}"
+        self.old = self._read()
+        self.new: dict[str, str] = {}
+        self.hits = 0
+
+    def _read(self) -> dict:
+        if self.path is None:
+            return {}
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("entries"), dict):
+            return {}
+        return data["entries"]
+
+    def key(self, parts) -> str:
+        return hashlib.sha256(json.dumps([self.salt, parts], ensure_ascii=False, default=str).encode()).hexdigest()[:32]
+
+    def get(self, parts, make: Callable[[], str]) -> str:
+        key = self.key(parts)
+        if key in self.new:
+            return self.new[key]
+        value = self.old.get(key)
+        if isinstance(value, str):
+            self.hits += 1
+        else:
+            value = make()
+        self.new[key] = value
+        return value
+
+    def save(self) -> None:
+        """Write the entries this build used (atomically); nothing when they equal what the file holds."""
+        if self.path is None or self.new == self.old:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+            tmp.write_text(json.dumps({"format": FORMAT, "entries": self.new}, ensure_ascii=False), encoding="utf-8")
+            tmp.replace(self.path)
+        except OSError:
+            pass  # a read-only project folder only costs speed
+
+
+def remember(memo: Memo | None) -> Callable:
+    """`memo.get`, or a stand-in that always computes (for callers without a memo)."""
+    return memo.get if memo is not None else (lambda parts, make: make())

@@ -1,0 +1,63 @@
+"""Results kept between builds (memo.py): a rebuild from the memo writes exactly what a build without it writes."""
+
+import json
+
+import pytest
+
+from helpers import build_site, copy_site
+from lindungi.memo import Memo
+
+pytestmark = pytest.mark.slow
+
+
+def test_memo_hits_only_the_same_inputs_and_keeps_only_what_was_used(tmp_path):
+    path = tmp_path / "memo.json"
+    first = Memo(path, salt="id")
+    assert first.get(("quiz", "bank-a"), lambda: "A") == "A" and first.get(("quiz", "bank-b"), lambda: "B") == "B"
+    first.save()
+    second = Memo(path, salt="id")
+    assert second.get(("quiz", "bank-a"), lambda: "baru") == "A" and second.hits == 1
+    assert second.get(("quiz", "bank-a2"), lambda: "A2") == "A2" and second.hits == 1
+    second.save()
+    assert len(json.loads(path.read_text(encoding="utf-8"))["entries"]) == 2   # bank-b was not used: dropped
+    assert Memo(path, salt="en").get(("quiz", "bank-a"), lambda: "EN") == "EN"   # another salt: a miss
+
+
+@pytest.mark.parametrize("content", ["{not json", '{"format": "lain", "entries": {}}', '["x"]', ""])
+def test_unreadable_memo_counts_as_empty(tmp_path, content):
+    path = tmp_path / "memo.json"
+    path.write_text(content, encoding="utf-8")
+    memo = Memo(path)
+    assert memo.get(("x",), lambda: "dihitung") == "dihitung" and memo.hits == 0
+    memo.save()
+    assert Memo(path).get(("x",), lambda: "lagi") == "dihitung"
+
+
+def _outputs(site):
+    """Every text file a build wrote that the memo feeds (pages, quiz sheets and exports, the search index)."""
+    return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in sorted(site.rglob("*"))
+            if p.suffix in (".html", ".gift", ".xml", ".json") and p.name != "sitemap.xml"}
+
+
+def test_rebuild_from_the_memo_is_identical_and_an_edit_is_never_stale(tmp_path):
+    root = copy_site("quiz-all-types", tmp_path / "src")
+    memo = root / ".cache" / "lindungi-memo.json"
+    assert build_site(root, root / "site").returncode == 0
+    cold = _outputs(root / "site")
+    assert memo.is_file()
+    assert build_site(root, root / "site").returncode == 0
+    assert _outputs(root / "site") == cold
+    bank = next((root / "quizzes").glob("*.yml"))
+    text = bank.read_text(encoding="utf-8")
+    marker = "PENANDA-SUNTINGAN"
+    bank.write_text(text.replace("prompt: ", f"prompt: {marker} ", 1), encoding="utf-8")
+    result = build_site(root, root / "site")
+    assert result.returncode == 0, result.stderr
+    edited = _outputs(root / "site")
+    memo.unlink()
+    assert build_site(root, root / "site").returncode == 0
+    assert _outputs(root / "site") == edited
+    assert any(marker in text for name, text in edited.items() if name.endswith((".gift", ".xml")))
+    assert any(marker in text for name, text in edited.items() if "/kuis/" in name and name.endswith(".html"))
+    assert any(marker in text for name, text in edited.items() if not name.startswith("pelatih/")
+               and name.endswith(".html") and '<section class="lpq"' in text)
