@@ -30,6 +30,7 @@ AUDIENCES = ("konselor", "manajer_kasus", "pendamping_hukum", "psikolog", "fasil
 MODULES_PER_WORKSHOP = 20
 PRE_POST_EVERY = 10          # every 10th module also has a pre/post bank (forms A and B)
 MODULES_PER_GROUP = 10        # modules per theme in the nav (`group`)
+GROUPS_PER_PART = 10          # themes per part in the nav (`part`)
 
 # --- the phrase bank -------------------------------------------------------------------------------------------------
 
@@ -103,6 +104,11 @@ def group_title(number: int) -> str:
     return f"Tema {(number - 1) // MODULES_PER_GROUP + 1}"
 
 
+def part_title(number: int) -> str:
+    """Themes are grouped by ten into parts, as a national curriculum groups its themes."""
+    return f"Bagian {(number - 1) // (MODULES_PER_GROUP * GROUPS_PER_PART) + 1}"
+
+
 def write_module(root: Path, w: Writer, number: int, sessions: int, questions: int) -> None:
     mid = module_id(number)
     folder = root / "modules" / mid
@@ -112,8 +118,8 @@ def write_module(root: Path, w: Writer, number: int, sessions: int, questions: i
     audience = sorted(set(w.rnd.sample(AUDIENCES, 2)))
     prereq = [module_id(number - 1)] if number > 1 and number % 5 == 0 else []
     lines = [f"id: {mid}", f"title: {q(title)}", f"summary: {q(w.paragraph(2))}", f"audience: [{', '.join(audience)}]",
-             f"level: {'dasar' if number % 3 else 'lanjutan'}", f"group: {q(group_title(number))}", "status: draft",
-             "objectives:"]
+             f"level: {'dasar' if number % 3 else 'lanjutan'}", f"part: {q(part_title(number))}",
+             f"group: {q(group_title(number))}", "status: draft", "objectives:"]
     lines += [f"  - id: {o}\n    text: {q(w.clause())}" for o in objectives]
     lines += ["key_points:"] + [f"  - {q(w.sentence())}" for _ in range(3)]
     lines += [f"prerequisites: [{', '.join(prereq)}]", f"sessions: [{', '.join(session_ids(sessions))}]", "quizzes:",

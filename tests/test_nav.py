@@ -50,3 +50,22 @@ def test_quiz_sheets_page_sits_in_the_trainers_section(minimal):
     assert nav[0] == "index.md" and len(nav) == 3 and list(nav[1]) == [ui["catalogue_title"]]
     assert nav[-1] == {ui["trainers_title"]: [{ui["trainers_title"]: "pelatih/index.md"},
                                               {ui["quiz_trainer_title"]: "pelatih/kuis/index.md"}]}
+
+
+def test_parts_hold_their_themes_and_themes_their_modules(minimal):
+    """`part` nests themes (and themeless modules of the part); parts, themes and modules keep first-appearance order."""
+    for new_id, part, group in (("modul-b", "Bagian Satu", "Tema Anak"), ("modul-c", "Bagian Dua", "Tema Layanan"),
+                                ("modul-d", "Bagian Satu", "Tema Anak"), ("modul-e", "Bagian Satu", None)):
+        _add_module(minimal, new_id, group)
+        path = minimal / "modules" / new_id / "module.yml"
+        path.write_text(path.read_text(encoding="utf-8").replace("level: dasar", f"level: dasar\npart: {part}"),
+                        encoding="utf-8")
+    project = check_project(minimal)
+    assert not [p for p in project.problems if p.rule != "local-contacts-empty"]
+    nav = pages.module_nav(project, strings("id"))
+    titles = [next(iter(entry)) for entry in nav]
+    assert titles[1:] == ["Modul contoh", "Bagian Satu", "Bagian Dua"]
+    satu = nav[2]["Bagian Satu"]
+    assert [next(iter(e)) for e in satu] == ["Tema Anak", "Modul modul-e"]
+    assert [next(iter(m)) for m in satu[0]["Tema Anak"]] == ["Modul modul-b", "Modul modul-d"]
+    assert [next(iter(m)) for m in nav[3]["Bagian Dua"][0]["Tema Layanan"]] == ["Modul modul-c"]

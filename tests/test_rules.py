@@ -21,7 +21,7 @@ CASES = {
     "missing": ("modules/contoh-modul/module.yml", lambda s: s.replace("summary: Modul kecil untuk uji.\n", ""),
         ["modules/contoh-modul/module.yml:1: kunci wajib 'summary' tidak ada. Perbaikan: tambahkan 'summary:' (ringkasan satu-dua kalimat untuk katalog). [missing-key]"]),
     "unknown-key": ("modules/contoh-modul/module.yml", lambda s: s.replace("title: Modul contoh", "titel: Modul contoh"),
-        ["modules/contoh-modul/module.yml:2: kunci 'titel' tidak dikenal; seharusnya salah satu dari 'id', 'title', 'summary', 'audience', 'level', 'group', 'status', 'objectives', 'key_points', 'prerequisites', 'sessions', 'quizzes', 'handout', 'sources', 'content_note', 'reviewed', 'next_review', 'licence', ditemukan 'titel'. Perbaikan: ganti dengan 'title'. [unknown-key]"]),
+        ["modules/contoh-modul/module.yml:2: kunci 'titel' tidak dikenal; seharusnya salah satu dari 'id', 'title', 'summary', 'audience', 'level', 'part', 'group', 'status', 'objectives', 'key_points', 'prerequisites', 'sessions', 'quizzes', 'handout', 'sources', 'content_note', 'reviewed', 'next_review', 'licence', ditemukan 'titel'. Perbaikan: ganti dengan 'title'. [unknown-key]"]),
     "bad-choice": ("modules/contoh-modul/module.yml", lambda s: s.replace("level: dasar", "level: dasr"),
         ["modules/contoh-modul/module.yml:5: nilai 'level' tidak dikenal; seharusnya salah satu dari 'dasar', 'lanjutan', ditemukan 'dasr'. Perbaikan: ganti dengan 'dasar'. [bad-choice]"]),
     "bad-id": ("quizzes/kuis-contoh.yml", lambda s: s.replace("id: soal-dua", "id: Soal Dua"),

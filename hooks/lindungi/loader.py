@@ -191,7 +191,7 @@ def _build_module(value, rel: str, folder_name: str, out: Collector) -> Module |
     return Module(
         id=module_id, path=rel, title=data.get("title", module_id), summary=data.get("summary", ""),
         audience=tuple(data.get("audience", ())), level=data.get("level", "dasar"),
-        group=data.get("group", ""), status=data.get("status", "draft"),
+        part=data.get("part", ""), group=data.get("group", ""), status=data.get("status", "draft"),
         objectives=tuple(objectives), key_points=key_points, prerequisites=tuple(data.get("prerequisites", ())),
         session_ids=tuple(dict.fromkeys(sessions)), self_check=quizzes.get("self_check"),
         pre_post=quizzes.get("pre_post"),

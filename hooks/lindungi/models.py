@@ -103,6 +103,7 @@ class Module:
     summary: str = ""
     audience: tuple = ()
     level: str = "dasar"
+    part: str = ""   # part title in the nav, above themes (large curricula); themes of one part are nested under it
     group: str = ""  # theme title in the nav; modules of one theme are nested under it
     status: str = "draft"
     objectives: tuple = ()

@@ -108,24 +108,26 @@ def trainer_pages(pages: dict) -> set:
 
 
 def module_nav(project, ui: dict) -> list:
-    """MkDocs-style nav entries for the modules section, in module and session order. Modules with a `group` sit in a
-    sub-section per group (first appearance decides the order), so with `navigation.prune` a page's nav lists the
-    groups and its own group's modules rather than every module of a large curriculum."""
+    """MkDocs-style nav entries for the modules section, in module and session order. Modules with a `part` and/or a
+    `group` sit in nested sub-sections (part, then theme; first appearance decides the order), so with
+    `navigation.prune` a page's nav lists the parts, its own part's themes and its own theme's modules rather than
+    every module of a large curriculum: its size then hardly grows with the curriculum."""
     entries = [{ui["catalogue_title"]: f"{MODULES_DIR}/index.md"}]
-    groups: dict[str, list] = {}
+    sections: dict[tuple, list] = {(): entries}
     for module in project.modules.values():
         children = [f"{MODULES_DIR}/{module.id}/index.md"]
         children += [{safe_title(s.title): f"{MODULES_DIR}/{module.id}/{s.id}.md"} for s in module.sessions]
         if module.self_check:
             children.append({ui["module_self_check"]: f"{MODULES_DIR}/{module.id}/cek-mandiri.md"})
-        entry = {safe_title(module.title): children}
-        if not module.group:
-            entries.append(entry)
-        elif module.group in groups:
-            groups[module.group].append(entry)
-        else:
-            groups[module.group] = [entry]
-            entries.append({safe_title(module.group): groups[module.group]})
+        path: tuple = ()
+        for title in (module.part, module.group):
+            if not title:
+                continue
+            if path + (title,) not in sections:
+                sections[path + (title,)] = []
+                sections[path].append({safe_title(title): sections[path + (title,)]})
+            path += (title,)
+        sections[path].append({safe_title(module.title): children})
     return entries
 
 

@@ -28,6 +28,7 @@ MODULE = Obj({
     "summary": Field(Str(max_len=1000), True, "ringkasan satu-dua kalimat untuk katalog"),
     "audience": Field(ListOf(Enum(AUDIENCES), min_items=1), True, "siapa pesertanya (satu atau lebih)"),
     "level": Field(Enum(LEVELS), False, "dasar atau lanjutan"),
+    "part": Field(Str(max_len=120), False, "bagian di menu, di atas tema; untuk kurikulum besar dengan banyak tema"),
     "group": Field(Str(max_len=120), False, "tema di menu; modul dengan tema yang sama dikelompokkan (berguna bila modul banyak)"),
     "status": Field(Enum(STATUSES), True, "draft, pilot atau stable"),
     "objectives": Field(ListOf(OBJECTIVE, min_items=1), True, "tujuan pembelajaran, masing-masing dengan id"),
