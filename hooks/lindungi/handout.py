@@ -17,7 +17,7 @@ from markupsafe import Markup
 from . import templating
 
 PACKAGE = Path(__file__).parent
-TEMPLATES = PACKAGE / "templates"
+TEMPLATES = templating.TEMPLATES
 FONTS = PACKAGE / "fonts"
 DOWNLOAD_DIR = "unduh"
 

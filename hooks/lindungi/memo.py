@@ -20,13 +20,19 @@ PACKAGE = Path(__file__).resolve().parent
 FORMAT = "lindungi-memo-1"
 
 
+def hash_files(digest, base: Path, folder: Path, keep: Callable[[Path], bool] = lambda path: True) -> None:
+    """Feed `digest` the path (relative to `base`) and bytes of every file under `folder` that `keep` accepts, in a
+    fixed order, so a renamed, added, removed or edited file changes the digest."""
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and keep(path):
+            digest.update(f"\0{path.relative_to(base).as_posix()}\0".encode())
+            digest.update(path.read_bytes())
+
+
 def code_digest() -> str:
     """Hash of this package's code, templates and strings (not the bundled fonts or compiled caches)."""
     digest = hashlib.sha256(FORMAT.encode())
-    for path in sorted(PACKAGE.rglob("*")):
-        if path.is_file() and path.suffix != ".ttf" and "__pycache__" not in path.parts:
-            digest.update(f"\0{path.relative_to(PACKAGE).as_posix()}\0".encode())
-            digest.update(path.read_bytes())
+    hash_files(digest, PACKAGE, PACKAGE, lambda path: path.suffix != ".ttf" and "__pycache__" not in path.parts)
     return digest.hexdigest()
 
 
@@ -92,6 +98,11 @@ class Memo:
             pass  # a read-only project folder only costs speed
 
 
+def always_compute(parts, make: Callable[[], str]) -> str:
+    """The stand-in for `Memo.get` when there is no memo: computes every time."""
+    return make()
+
+
 def remember(memo: Memo | None) -> Callable:
-    """`memo.get`, or a stand-in that always computes (for callers without a memo)."""
-    return memo.get if memo is not None else (lambda parts, make: make())
+    """`memo.get`, or `always_compute` (for callers without a memo)."""
+    return memo.get if memo is not None else always_compute

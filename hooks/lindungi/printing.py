@@ -16,7 +16,7 @@ import json
 from pathlib import Path
 
 from . import handout, pack
-from .memo import code_digest
+from .memo import code_digest, hash_files
 from .pdf import Job, Merge
 
 SOURCE_FOLDERS = ("modules", "quizzes", "workshops")   # every file the PDFs are made from, with the settings
@@ -93,8 +93,5 @@ def inputs_digest(project, ui: dict, directory_urls: bool) -> str:
     digest = hashlib.sha256(json.dumps([repr(project.settings), ui, directory_urls, code_digest()], default=str).encode())
     root = Path(project.root)
     for folder in SOURCE_FOLDERS:
-        for path in sorted((root / folder).rglob("*")):
-            if path.is_file():
-                digest.update(f"\0{path.relative_to(root).as_posix()}\0".encode())
-                digest.update(path.read_bytes())
+        hash_files(digest, root, root / folder)
     return digest.hexdigest()

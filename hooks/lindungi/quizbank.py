@@ -26,6 +26,7 @@ from .yamlpos import PosDict
 
 QUESTION_TYPES = ("single", "multiple", "true_false", "scenario", "ordering", "matching", "short_answer")
 USES = ("self_check", "pre_test", "post_test", "public")
+TEST_USES = frozenset({"pre_test", "post_test"})   # paper tests: printed in forms, answers never on a learner's page
 FORMS = ("A", "B")
 CHOICE_TYPES = ("single", "multiple", "scenario")
 OUTCOME_TYPES = ("true_false", "ordering", "matching", "short_answer")

@@ -11,6 +11,8 @@ from __future__ import annotations
 import html
 import xml.etree.ElementTree as ET
 
+from .memo import always_compute
+
 GIFT_SPECIAL = "~=#{}:"
 CATEGORY_ROOT = "$course$/top"
 
@@ -180,7 +182,7 @@ def to_moodle_xml(banks) -> str:
 def export_files(banks, remember=None) -> dict:
     """File name -> text: `<bank>.gift` and `<bank>.xml` per bank, and `semua-bank-soal.gift/.xml` with all.
     `remember(parts, make)` may return a result kept from an earlier build (see memo.py)."""
-    remember = remember or (lambda parts, make: make())
+    remember = remember or always_compute
     files, gifts, bodies = {}, [], []
     for bank in banks:
         gifts.append(remember(("gift", repr(bank)), lambda bank=bank: to_gift([bank])))

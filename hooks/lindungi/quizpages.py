@@ -33,10 +33,11 @@ def trainer_section(project, ui: dict, memo=None) -> tuple[dict, dict]:
     rows = []
     for bank in banks:
         sheets, keys = [], []
+        source = repr(bank)  # the memo key of everything the bank holds, once per bank
         for form in sheet_forms(bank):
             for key, target in ((False, sheets), (True, keys)):
                 name = sheet_name(bank.id, form, key)
-                files[f"{QUIZ_DIR}/{name}"] = keep(("sheet", repr(bank), form, key, organisation),
+                files[f"{QUIZ_DIR}/{name}"] = keep(("sheet", source, form, key, organisation),
                                                    lambda b=bank, f=form, k=key: render_sheet(b, ui, f, k, organisation))
                 label = f"{ui['quiz_form']} {form}" if form else ui["quiz_trainer_all"]
                 target.append(f"[{label}]({name})")

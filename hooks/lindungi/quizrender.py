@@ -27,6 +27,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import templating
+from .quizbank import TEST_USES
 
 SCHEMA = 1
 STORAGE_POLICIES = ("none", "opt_in")
@@ -236,6 +237,6 @@ def sheet_name(bank_id: str, form: str | None, key: bool) -> str:
 
 def sheet_forms(bank) -> list:
     """The forms a bank is printed in: A and B for pre/post tests, otherwise one sheet of all questions (None)."""
-    if {"pre_test", "post_test"} & set(bank.uses):
+    if TEST_USES & set(bank.uses):
         return [f for f in ("A", "B") if bank.for_form(f)]
     return [None]

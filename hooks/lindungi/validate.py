@@ -10,6 +10,7 @@ import datetime as _dt
 
 from . import blocks
 from .problems import Collector, Token, phrase, quote
+from .quizbank import TEST_USES
 from .spec import did_you_mean
 from .workshop import check_timing, compute_times
 
@@ -140,10 +141,6 @@ def check_review_dates(project, today: _dt.date, out: Collector) -> None:
                     value=module.next_review.isoformat())
         elif module.next_review and module.next_review < today:
             out.warn(module.path, module.line_of("next_review"), "review-overdue", value=module.next_review.isoformat())
-
-
-# A bank whose uses are all among these is a paper test: its answers must never reach a learner's page.
-TEST_USES = frozenset({"pre_test", "post_test"})
 
 
 def check_block_references(project, out: Collector) -> None:
