@@ -88,8 +88,19 @@ def on_files(files, config):
         target = OUT / "docs" / f.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(f.content_bytes)
+    OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "nav.json").write_text(json.dumps(config.nav, ensure_ascii=False), encoding="utf-8")
     return files
+
+
+def on_post_build(config):
+    # Quiz sheets, keys and exports are written by our build itself (not MkDocs files): plain copies them as static.
+    site = Path(config.site_dir)
+    for path in (site / "pelatih" / "kuis").glob("*"):
+        if path.name != "index.html":
+            target = OUT / "docs" / path.relative_to(site)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(path.read_bytes())
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from lindungi.checking import check_project  # noqa: E402
 from lindungi.locales import strings  # noqa: E402
 from lindungi.problems import ERROR, format_report  # noqa: E402
-from lindungi.quizpages import QUIZ_DIR, trainer_section  # noqa: E402
+from lindungi.quizpages import QUIZ_DIR, trainer_files  # noqa: E402
 
 
 def main(argv=None) -> int:
@@ -32,7 +32,7 @@ def main(argv=None) -> int:
     if any(p.severity == ERROR for p in project.problems):
         print("\n".join(format_report(project.problems, project.settings.language)), file=sys.stderr)
         return 1
-    _, files = trainer_section(project, strings(project.settings.language))
+    files = trainer_files(project, strings(project.settings.language))
     args.out.mkdir(parents=True, exist_ok=True)
     written = 0
     for path, text in sorted(files.items()):

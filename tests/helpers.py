@@ -55,3 +55,36 @@ def public_pages(site: Path) -> list[str]:
     """Site-relative paths of every public HTML page (trainer pages are not public)."""
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
     return [p for p in pages if not p.startswith(TRAINER_PREFIX)]
+
+
+def broken_links(site: Path) -> list[str]:
+    """`page: target` for every link or asset reference (`href`, `src`) in the site's HTML that names no file of the
+    site. Links to other schemes (https:, tel:, mailto:, data:) and bare #anchors are not followed; 404.html is left
+    out (its links start at the site root, since it is served at any address)."""
+    from html.parser import HTMLParser
+    from urllib.parse import unquote, urlsplit
+
+    class Refs(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.refs = []
+
+        def handle_starttag(self, tag, attrs):
+            self.refs += [value for name, value in attrs if name in ("href", "src") and value]
+
+    broken = []
+    for page in sorted(site.rglob("*.html")):
+        if page.relative_to(site).as_posix() == "404.html":
+            continue
+        parser = Refs()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for ref in parser.refs:
+            parts = urlsplit(ref)
+            if parts.scheme or parts.netloc or not parts.path:
+                continue
+            target = (page.parent / unquote(parts.path)).resolve()
+            if parts.path.endswith("/") or target.is_dir():
+                target = target / "index.html"
+            if not target.is_file() or site.resolve() not in target.parents:
+                broken.append(f"{page.relative_to(site).as_posix()}: {ref}")
+    return broken

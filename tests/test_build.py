@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from helpers import build_site, copy_site
+from helpers import broken_links, build_site, copy_site
 
 pytestmark = pytest.mark.slow
 
@@ -133,3 +133,14 @@ def test_quiz_is_on_the_page_but_its_answers_are_not_in_the_search_index(built):
     texts = [doc["text"] for doc in index["docs"]]
     assert any("cek-mandiri" in doc["location"] for doc in index["docs"])
     assert not [t for t in texts if "Kurang tepat" in t or "lpq" in t]
+
+
+def test_every_link_of_a_quiz_site_resolves(tmp_path):
+    """Pages, the trainers' quiz index (an HTML table linking the sheets, keys and exports the build writes itself)
+    and the sheets: every link and asset names a file of the site."""
+    root = copy_site("quiz-all-types", tmp_path / "src", assets=("lindungi.css", "quiz.css", "exit.js", "quiz.js"))
+    result = build_site(root, root / "site")
+    assert result.returncode == 0, result.stderr
+    index = (root / "site" / "pelatih" / "kuis" / "index.html").read_text(encoding="utf-8")
+    assert index.count('<a href="kuis-prepost-') == 4 and 'href="semua-bank-soal.xml"' in index
+    assert broken_links(root / "site") == []

@@ -19,7 +19,7 @@ from lindungi import quizexport, quizrender
 from lindungi.checking import check_project
 from lindungi.locales import strings
 from lindungi.quizext import QuizExtension
-from lindungi.quizpages import storage_for, trainer_section
+from lindungi.quizpages import storage_for, trainer_files, trainer_index
 
 REPO = Path(__file__).resolve().parents[1]
 GOLDEN = REPO / "tests" / "golden" / "quiz"
@@ -222,11 +222,15 @@ def test_moodle_xml_parses_with_types_fractions_and_feedback(project):
 
 def test_trainer_section_lists_every_bank_and_keeps_keys_apart(project):
     """The trainers' index links worksheets, keys (forms A/B for pre/post) and exports; only keys hold explanations."""
-    pages, files = trainer_section(project, strings("id"))
-    index = pages["pelatih/kuis/index.md"]
+    index = trainer_index(project, strings("id"))["pelatih/kuis/index.md"]
+    files = trainer_files(project, strings("id"))
     assert index.startswith("---\nsearch:\n  exclude: true\n---\n# Kuis dan tes\n")
-    assert "[Form A](kuis-prepost-lembar-soal-a.html) · [Form B](kuis-prepost-lembar-soal-b.html)" in index
-    assert "[semua soal](kuis-semua-kunci-jawaban.html)" in index and "[GIFT](kuis-semua.gift)" in index
+    assert ('<a href="kuis-prepost-lembar-soal-a.html">Form A</a> · <a href="kuis-prepost-lembar-soal-b.html">Form B</a>'
+            in index)
+    assert '<a href="kuis-semua-kunci-jawaban.html">semua soal</a>' in index and '<a href="kuis-semua.gift">GIFT' in index
+    hrefs = set(re.findall(r'href="([^"]+)"', index))
+    assert {f"pelatih/kuis/{href}" for href in hrefs} == set(files)   # every link has its file, every file a link
+    assert '<th scope="row">Kuis &lt;b&gt;jahat&lt;/b&gt; &quot; &#x27; &amp; &lt;/script&gt;</th>' in index   # a hostile title
     assert set(files) >= {"pelatih/kuis/semua-bank-soal.gift", "pelatih/kuis/semua-bank-soal.xml",
                           "pelatih/kuis/kuis-prepost-lembar-soal-b.html", "pelatih/kuis/kuis-prepost-kunci-jawaban-a.html"}
     assert "Penjelasan A." in files["pelatih/kuis/kuis-prepost-kunci-jawaban-a.html"]

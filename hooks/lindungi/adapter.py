@@ -13,7 +13,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from . import pages, pdf, printing, quizpages, search_id
+from . import pages, pdf, printing, quizpages, search_id, writer
 from .checking import check_project
 from .locales import strings
 from .memo import Memo
@@ -35,6 +35,7 @@ class Build:
         self.generated: dict = {}
         self.trainer_paths: set = set()
         self.user_nav = None
+        self.quiz_files = None  # the quiz sheets and exports being written (writer.Writing; see add_generated_files)
         self.memo = Memo(self.root / ".cache" / "lindungi-memo.json", salt=json.dumps(self.ui, sort_keys=True))
         self.quiz_ext = QuizExtension(banks=self.project.quizzes, ui=self.ui, defer=True, memo=self.memo)
 
@@ -66,10 +67,9 @@ def add_generated_files(build: Build, files, config):
     """Add the catalogue, module, session and trainer pages as generated files."""
     build.generated = pages.generate_pages(build.project, build.ui, handout_links=printing.handout_links(build.ui))
     build.generated.update(printing.generated_pages(build.project, build.ui, config.use_directory_urls))
-    quiz_pages, quiz_files = quizpages.trainer_section(build.project, build.ui, build.memo)
-    build.generated.update(quiz_pages)
-    for path, content in quiz_files.items():
-        files.append(File.generated(config, path, content=content))
+    build.generated.update(quizpages.trainer_index(build.project, build.ui))
+    # Sheets, keys and exports go straight into the (already cleaned) site folder, written while pages render.
+    build.quiz_files = writer.write_files(quizpages.trainer_files(build.project, build.ui, build.memo), config.site_dir)
     build.trainer_paths = pages.trainer_pages(build.generated)
     for path, markdown in build.generated.items():
         existing = files.get_file_from_path(path)
@@ -112,6 +112,11 @@ def finish_page(build: Build, output: str) -> str:
 
 def finish_build(build: Build, config) -> None:
     """After MkDocs has written the pages: add Indonesian word stems to the search index, then render the PDFs."""
+    if build.quiz_files is not None:
+        try:
+            build.quiz_files.wait()
+        except OSError as err:  # a full disk or a read-only site folder: no half-written site passed off as good
+            raise PluginError(f"{config.site_dir}: {err}") from None
     search_id.stem_site(config.site_dir, build.memo)
     write_pdfs(build, config)
     build.memo.save()

@@ -1,12 +1,14 @@
 """Where quizzes go in the site: the storage policy of each page, and the trainers' quiz section.
 
-`trainer_section(project, ui)` returns the index page (Markdown) and the files under `pelatih/kuis/`: a printable
-worksheet and a separate answer key per bank (forms A and B for pre/post tests) as standalone HTML documents, and the
-GIFT and Moodle XML exports. Standalone documents print cleanly (no site chrome), cost no MkDocs page render and stay
-out of the search index. No MkDocs here.
+`trainer_index(project, ui)` returns the index page (Markdown); `trainer_files(project, ui)` the files under
+`pelatih/kuis/`: a printable worksheet and a separate answer key per bank (forms A and B for pre/post tests) as
+standalone HTML documents, and the GIFT and Moodle XML exports. Standalone documents print cleanly (no site chrome),
+cost no page render and stay out of the search index. No MkDocs here.
 """
 
 from __future__ import annotations
+
+from html import escape
 
 from .memo import remember
 from .quizexport import export_files
@@ -23,48 +25,52 @@ def storage_for(path: str, settings) -> str:
     return "none"
 
 
-def trainer_section(project, ui: dict, memo=None) -> tuple[dict, dict]:
-    """({docs path: Markdown} for the index page, {docs path: text} for the sheets, keys and exports). With a `memo`
-    (memo.py) sheets and exports of unchanged banks come from an earlier build."""
+def trainer_index(project, ui: dict) -> dict:
+    """{docs path: Markdown} of the index page. Its table is HTML: it links files the site engine does not know of
+    (the build writes them itself, see writer.py), and a 100-row HTML block costs the Markdown converter nothing."""
+    return {f"{QUIZ_DIR}/index.md": _index(sorted(project.quizzes.values(), key=lambda b: b.id), ui)}
+
+
+def trainer_files(project, ui: dict, memo=None) -> dict:
+    """{docs path: text} for the sheets, keys and exports. With a `memo` (memo.py) those of unchanged banks come from
+    an earlier build."""
     keep = remember(memo)
     organisation = project.settings.organisation
     banks = sorted(project.quizzes.values(), key=lambda b: b.id)
     files: dict = {}
-    rows = []
     for bank in banks:
-        sheets, keys = [], []
         source = repr(bank)  # the memo key of everything the bank holds, once per bank
         for form in sheet_forms(bank):
-            for key, target in ((False, sheets), (True, keys)):
-                name = sheet_name(bank.id, form, key)
-                files[f"{QUIZ_DIR}/{name}"] = keep(("sheet", source, form, key, organisation),
-                                                   lambda b=bank, f=form, k=key: render_sheet(b, ui, f, k, organisation))
-                label = f"{ui['quiz_form']} {form}" if form else ui["quiz_trainer_all"]
-                target.append(f"[{label}]({name})")
-        rows.append((bank, sheets, keys))
+            for key in (False, True):
+                files[f"{QUIZ_DIR}/{sheet_name(bank.id, form, key)}"] = keep(
+                    ("sheet", source, form, key, organisation),
+                    lambda b=bank, f=form, k=key: render_sheet(b, ui, f, k, organisation))
     for name, text in export_files(banks, keep).items():
         files[f"{QUIZ_DIR}/{name}"] = text
-    return {f"{QUIZ_DIR}/index.md": _index(rows, ui, bool(banks))}, files
+    return files
 
 
-def _index(rows, ui: dict, any_bank: bool) -> str:
+def _index(banks, ui: dict) -> str:
     lines = ["---", "search:", "  exclude: true", "---", f"# {ui['quiz_trainer_title']}", "", ui["quiz_trainer_intro"],
              ""]
-    if any_bank:
-        lines += [f"| | {ui['quiz_trainer_sheets']} | {ui['quiz_trainer_keys']} | {ui['quiz_trainer_exports']} |",
-                  "|---|---|---|---|"]
-        for bank, sheets, keys in rows:
-            title = _cell(bank.title)
-            lines.append(f"| {title} | {' · '.join(sheets)} | {' · '.join(keys)} | "
-                         f"[GIFT]({bank.id}.gift) · [Moodle XML]({bank.id}.xml) |")
-        lines += ["", f"- [{ui['quiz_trainer_all_gift']}](semua-bank-soal.gift)",
-                  f"- [{ui['quiz_trainer_all_xml']}](semua-bank-soal.xml)"]
+    if banks:
+        heads = ("quiz_trainer_bank", "quiz_trainer_sheets", "quiz_trainer_keys", "quiz_trainer_exports")
+        lines += ["<table>", "<thead><tr>" + "".join(f'<th scope="col">{escape(ui[k])}</th>' for k in heads)
+                  + "</tr></thead>", "<tbody>"]
+        for bank in banks:
+            cells = []
+            for key in (False, True):
+                cells.append(" · ".join(
+                    _link(sheet_name(bank.id, form, key),
+                          f"{ui['quiz_form']} {form}" if form else ui["quiz_trainer_all"])
+                    for form in sheet_forms(bank)))
+            cells.append(f"{_link(bank.id + '.gift', 'GIFT')} · {_link(bank.id + '.xml', 'Moodle XML')}")
+            lines.append(f'<tr><th scope="row">{escape(str(bank.title))}</th>' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+        lines += ["</tbody>", "</table>", "",
+                  f"- {_link('semua-bank-soal.gift', ui['quiz_trainer_all_gift'])}",
+                  f"- {_link('semua-bank-soal.xml', ui['quiz_trainer_all_xml'])}"]
     return "\n".join(lines) + "\n"
 
 
-def _cell(text: str) -> str:
-    """A bank title inside a Markdown table cell: no markup, no column breaks."""
-    import html
-
-    return html.escape(str(text), quote=False).replace("|", "&#124;").replace("\\", "&#92;").replace(
-        "*", "&#42;").replace("_", "&#95;").replace("[", "&#91;").replace("`", "&#96;")
+def _link(href: str, label: str) -> str:
+    return f'<a href="{escape(href)}">{escape(label)}</a>'
