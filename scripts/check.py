@@ -14,6 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 
 from lindungi.checking import check_project  # noqa: E402
+from lindungi.memo import source_memo  # noqa: E402
 from lindungi.problems import ERROR, format_report  # noqa: E402
 
 
@@ -23,7 +24,9 @@ def main(argv=None) -> int:
     parser.add_argument("--lang", default=None, help="language of the messages (default: the site's language)")
     parser.add_argument("--strict", action="store_true", help="fail on warnings too")
     args = parser.parse_args(argv)
-    project = check_project(args.root)
+    sources = source_memo(args.root)  # YAML unchanged since the last check or build is not parsed again
+    project = check_project(args.root, remember=sources.get)
+    sources.save()
     lang = args.lang or project.settings.language
     if project.problems:
         print("\n".join(format_report(project.problems, lang)))

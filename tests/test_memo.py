@@ -61,3 +61,12 @@ def test_rebuild_from_the_memo_is_identical_and_an_edit_is_never_stale(tmp_path)
     assert any(marker in text for name, text in edited.items() if "/kuis/" in name and name.endswith(".html"))
     assert any(marker in text for name, text in edited.items() if not name.startswith("pelatih/")
                and name.endswith(".html") and '<section class="lpq"' in text)
+
+
+def test_the_memo_key_holds_the_version_of_every_library_that_shapes_a_result():
+    """A library upgrade changes every key; a misspelt distribution name would silently leave it out."""
+    from lindungi.memo import _versions
+
+    found = dict(part.split(" ") for part in _versions().split("|"))
+    assert set(found) == {"jinja2", "markupsafe", "markdown", "pyyaml", "pysastrawi"}
+    assert "-" not in found.values()

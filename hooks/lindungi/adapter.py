@@ -16,7 +16,7 @@ from mkdocs.structure.files import File
 from . import pages, pdf, printing, quizpages, search_id, writer
 from .checking import check_project
 from .locales import strings
-from .memo import Memo
+from .memo import output_memo, source_memo
 from .problems import ERROR, WARNING, Problem, format_report, quote, sort_problems
 from .quizext import QuizExtension
 
@@ -29,14 +29,17 @@ class Build:
     def __init__(self, config):
         self.root = Path(config.config_file_path).parent
         extra = config.extra.get("lindungi")
-        self.project = check_project(self.root, extra, Path(config.docs_dir).name, config.site_url or "")
+        sources = source_memo(self.root)
+        self.project = check_project(self.root, extra, Path(config.docs_dir).name, config.site_url or "",
+                                     remember=sources.get)
+        sources.save()
         self.lang = self.project.settings.language
         self.ui = strings(self.lang)
         self.generated: dict = {}
         self.trainer_paths: set = set()
         self.user_nav = None
         self.quiz_files = None  # the quiz sheets and exports being written (writer.Writing; see add_generated_files)
-        self.memo = Memo(self.root / ".cache" / "lindungi-memo.json", salt=json.dumps(self.ui, sort_keys=True))
+        self.memo = output_memo(self.root, salt=json.dumps(self.ui, sort_keys=True))
         self.quiz_ext = QuizExtension(banks=self.project.quizzes, ui=self.ui, defer=True, memo=self.memo)
 
 

@@ -23,15 +23,16 @@ from .yamlpos import PosDict, PosLoader, load_yaml, split_front_matter
 CONFIG_FILE = "mkdocs.yml"
 
 
-def load_project(root, extra_settings=None, docs_dir: str = "docs", site_url: str = "") -> Project:
-    """Load everything under `root`. `extra_settings` is `extra.lindungi` from mkdocs.yml when MkDocs already read it."""
+def load_project(root, extra_settings=None, docs_dir: str = "docs", site_url: str = "", remember=None) -> Project:
+    """Load everything under `root`. `extra_settings` is `extra.lindungi` from mkdocs.yml when MkDocs already read it.
+    `remember` (`Memo.get`, see memo.py) lets YAML that has not changed since an earlier build skip parsing."""
     root = Path(root)
     out = Collector()
     settings = load_settings(root, extra_settings, out, site_url)
     project = Project(root=str(root), settings=settings)
-    _load_modules(root, project, out)
-    _load_quizzes(root, project, out)
-    _load_workshops(root, project, out)
+    _load_modules(root, project, out, remember)
+    _load_quizzes(root, project, out, remember)
+    _load_workshops(root, project, out, remember)
     project.pages = _load_pages(root, docs_dir, out)
     project.problems = out.problems
     return project
@@ -99,7 +100,7 @@ def _is_phone(number: str) -> bool:
 
 # --- files -------------------------------------------------------------------------------------------------------
 
-def read_yaml_file(path: Path, rel: str, out: Collector, first_line: int = 1, text: str | None = None):
+def read_yaml_file(path: Path, rel: str, out: Collector, first_line: int = 1, text: str | None = None, remember=None):
     """Parse a YAML file (or `text`), reporting syntax errors and duplicate keys; returns the value or None."""
     if text is None:
         try:
@@ -107,7 +108,7 @@ def read_yaml_file(path: Path, rel: str, out: Collector, first_line: int = 1, te
         except UnicodeDecodeError as err:
             out.add(rel, 1, "yaml-syntax", column=err.start + 1, detail="bukan teks UTF-8")
             return None
-    value, issues = load_yaml(text, first_line)
+    value, issues = load_yaml(text, first_line, remember)
     for issue in issues:
         if issue.kind == "syntax":
             out.add(rel, issue.line, "yaml-syntax", column=issue.column, detail=issue.detail)
@@ -133,7 +134,7 @@ def _listdir(folder: Path):
 
 # --- modules and sessions ----------------------------------------------------------------------------------------
 
-def _load_modules(root: Path, project: Project, out: Collector) -> None:
+def _load_modules(root: Path, project: Project, out: Collector, remember=None) -> None:
     for folder in _listdir(root / "modules"):
         if not folder.is_dir():
             continue
@@ -142,7 +143,7 @@ def _load_modules(root: Path, project: Project, out: Collector) -> None:
         if not meta_path.is_file():
             out.add(_rel(root, folder), 0, "module-file-missing")
             continue
-        value = read_yaml_file(meta_path, rel, out)
+        value = read_yaml_file(meta_path, rel, out, remember=remember)
         module = None if value is _SYNTAX_ERROR else _build_module(value, rel, folder.name, out)
         if module is None:
             project.unloadable.add(("module", folder.name))
@@ -151,7 +152,8 @@ def _load_modules(root: Path, project: Project, out: Collector) -> None:
             out.add(rel, module.line_of("id"), "duplicate-id", kind=Token("module"), value=quote(module.id),
                     other=project.modules[module.id].path)
             continue
-        module.sessions = [s for s in (_load_session(root, folder, sid, module, out) for sid in module.session_ids) if s]
+        module.sessions = [s for s in (_load_session(root, folder, sid, module, out, remember)
+                                       for sid in module.session_ids) if s]
         listed = set(module.session_ids)
         for md in sorted(folder.glob("*.md")):
             if md.stem not in listed:
@@ -209,7 +211,8 @@ def _sub_line(data: PosDict, key: str, sub: str) -> int:
     return inner.line_of(sub) if isinstance(inner, PosDict) else data.line_of(key)
 
 
-def _load_session(root: Path, folder: Path, session_id: str, module: Module, out: Collector) -> Session | None:
+def _load_session(root: Path, folder: Path, session_id: str, module: Module, out: Collector,
+                  remember=None) -> Session | None:
     path = folder / f"{session_id}.md"
     rel = _rel(root, path)
     if not path.is_file():
@@ -221,7 +224,7 @@ def _load_session(root: Path, folder: Path, session_id: str, module: Module, out
     if front is None:
         out.add(rel, 1, "front-matter-missing")
         return None
-    value = read_yaml_file(path, rel, out, first_line=2, text=front)
+    value = read_yaml_file(path, rel, out, first_line=2, text=front, remember=remember)
     if value is _SYNTAX_ERROR:
         return None
     ctx = Ctx(rel, out)
@@ -244,22 +247,22 @@ def _load_session(root: Path, folder: Path, session_id: str, module: Module, out
 
 # --- quiz banks and workshops ------------------------------------------------------------------------------------
 
-def _load_quizzes(root: Path, project: Project, out: Collector) -> None:
-    _load_yaml_folder(root, "quizzes", "quiz", load_bank, project.quizzes, project, out)
+def _load_quizzes(root: Path, project: Project, out: Collector, remember=None) -> None:
+    _load_yaml_folder(root, "quizzes", "quiz", load_bank, project.quizzes, project, out, remember)
 
 
-def _load_workshops(root: Path, project: Project, out: Collector) -> None:
-    _load_yaml_folder(root, "workshops", "workshop", load_workshop, project.workshops, project, out)
+def _load_workshops(root: Path, project: Project, out: Collector, remember=None) -> None:
+    _load_yaml_folder(root, "workshops", "workshop", load_workshop, project.workshops, project, out, remember)
 
 
 def _load_yaml_folder(root: Path, folder: str, kind: str, build, registry: dict, project: Project,
-                      out: Collector) -> None:
+                      out: Collector, remember=None) -> None:
     """Load every `<folder>/<id>.yml` with `build(value, rel, out)`; the file name is the id (and the address)."""
     for path in _listdir(root / folder):
         if path.suffix not in (".yml", ".yaml"):
             continue
         rel = _rel(root, path)
-        value = read_yaml_file(path, rel, out)
+        value = read_yaml_file(path, rel, out, remember=remember)
         model = None if value is _SYNTAX_ERROR else build(value, rel, out)
         if model is None or not model.id:
             project.unloadable.add((kind, path.stem))

@@ -4,7 +4,8 @@ A `Memo` maps a digest of every input of a pure function (and of this package's 
 text it returned, in one JSON file. A rebuild looks results up instead of computing them: the rendered quizzes, quiz
 sheets and exports, the root of each word for Indonesian search. Because the key covers all inputs a stale entry is never
 hit, only missed; entries a build did not use are dropped when it saves; an unreadable or foreign file counts as
-empty. JSON holds only strings, so nothing in the file can run code.
+empty. JSON holds only strings, so nothing in the file can run code. Two memos per project: `output_memo` for rendered
+results, `source_memo` for parsed YAML.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Callable
 
 PACKAGE = Path(__file__).resolve().parent
 FORMAT = "lindungi-memo-1"
+CACHE_DIR = ".cache"
 
 
 def hash_files(digest, base: Path, folder: Path, keep: Callable[[Path], bool] = lambda path: True) -> None:
@@ -41,7 +43,7 @@ def _versions() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     found = []
-    for name in ("jinja2", "markupsafe", "markdown", "sastrawi"):
+    for name in ("jinja2", "markupsafe", "markdown", "pyyaml", "pysastrawi"):
         try:
             found.append(f"{name} {version(name)}")
         except PackageNotFoundError:
@@ -96,6 +98,17 @@ class Memo:
             tmp.replace(self.path)
         except OSError:
             pass  # a read-only project folder only costs speed
+
+
+def output_memo(root, salt: str = "") -> Memo:
+    """The memo of rendered results (quizzes, sheets, exports, word roots) of the project at `root`."""
+    return Memo(Path(root) / CACHE_DIR / "lindungi-memo.json", salt=salt)
+
+
+def source_memo(root) -> Memo:
+    """The memo of what the project's YAML parses to (see yamlpos.pack): kept apart from the outputs, since it is
+    saved as soon as the files are read, even when the build then stops on an error."""
+    return Memo(Path(root) / CACHE_DIR / "lindungi-sources.json")
 
 
 def always_compute(parts, make: Callable[[], str]) -> str:

@@ -8,6 +8,7 @@ It never raises on bad content: syntax errors and duplicate keys come back as `Y
 from __future__ import annotations
 
 import datetime as _dt
+import json
 from dataclasses import dataclass
 
 import yaml
@@ -119,8 +120,18 @@ def _load_fast(text: str):
             loader.dispose()
 
 
-def load_yaml(text: str, first_line: int = 1):
-    """Parse `text`; return (value, issues). Line numbers start at `first_line` (for front matter inside Markdown)."""
+def load_yaml(text: str, first_line: int = 1, remember=None):
+    """Parse `text`; return (value, issues). Line numbers start at `first_line` (for front matter inside Markdown).
+    With `remember` (`Memo.get`, see memo.py) the result for this exact text may come from an earlier build: decoding
+    it is several times faster than parsing, which is most of what checking a large curriculum costs."""
+    if remember is not None:
+        packed = remember(("yaml", text), lambda: pack(*_parse(text)))
+        if packed:
+            return unpack(packed, first_line)
+    return _parse(text, first_line)
+
+
+def _parse(text: str, first_line: int = 1):
     fast = _load_fast(text)
     if fast is not None:
         value, issues = fast
@@ -145,6 +156,70 @@ def load_yaml(text: str, first_line: int = 1):
         if loader is not None:
             loader.dispose()
     return _shifted(value, loader.issues, first_line)
+
+
+# --- a parse result as JSON text, lines included ---------------------------------------------------------------
+# A mapping is ["d", line, key, key line, value, ...], a list ["l", line, item line, item, ...], a date ["t", iso];
+# strings, numbers, booleans and null stand for themselves. Other values (!!binary, !!set, ...) are not packed.
+
+def pack(value, issues) -> str:
+    """(value, issues) of a parse as JSON text, or "" when the value holds a type JSON cannot carry."""
+    try:
+        return json.dumps([_pack(value), [[i.kind, i.line, i.column, i.detail] for i in issues]], ensure_ascii=False)
+    except (_Unpackable, RecursionError):
+        return ""
+
+
+class _Unpackable(Exception):
+    pass
+
+
+def _pack(value):
+    kind = type(value)
+    if kind is PosDict:
+        packed = ["d", value.line]
+        for key, item in value.items():
+            packed += (key, value.line_of(key), _pack(item))
+        return packed
+    if kind is PosList:
+        packed = ["l", value.line]
+        for index, item in enumerate(value):
+            packed += (value.line_of(index), _pack(item))
+        return packed
+    if kind is _dt.date:
+        return ["t", value.isoformat()]
+    if value is None or kind in (str, int, float, bool):
+        return value
+    raise _Unpackable(kind.__name__)
+
+
+def unpack(text: str, first_line: int = 1):
+    """The (value, issues) that `pack` wrote, with line numbers starting at `first_line`."""
+    value, issues = json.loads(text)
+    offset = first_line - 1
+    return _unpack(value, offset), [YamlIssue(kind, line + offset, column, detail)
+                                    for kind, line, column, detail in issues]
+
+
+def _unpack(node, offset: int):
+    if type(node) is not list:
+        return node
+    tag = node[0]
+    if tag == "d":
+        mapping = PosDict()
+        mapping.line = node[1] + offset
+        mapping.key_lines = lines = {}
+        for index in range(2, len(node), 3):
+            key = node[index]
+            lines[key] = node[index + 1] + offset
+            mapping[key] = _unpack(node[index + 2], offset)
+        return mapping
+    if tag == "l":
+        items = PosList(_unpack(node[index], offset) for index in range(3, len(node), 2))
+        items.line = node[1] + offset
+        items.item_lines = [line + offset for line in node[2::2]]
+        return items
+    return _dt.date.fromisoformat(node[1])
 
 
 def _shifted(value, issues, first_line: int):
