@@ -13,7 +13,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from . import pages, pdf, printing, quizpages, search_id, writer
+from . import helper, pages, pdf, printing, quizpages, search_id
 from .checking import check_project
 from .locales import strings
 from .memo import output_memo, source_memo
@@ -38,7 +38,7 @@ class Build:
         self.generated: dict = {}
         self.trainer_paths: set = set()
         self.user_nav = None
-        self.quiz_files = None  # the quiz sheets and exports being written (writer.Writing; see add_generated_files)
+        self.quiz_files = None  # the helper.Job making the quiz sheets and exports (see add_generated_files)
         self.memo = output_memo(self.root, salt=json.dumps(self.ui, sort_keys=True))
         self.quiz_ext = QuizExtension(banks=self.project.quizzes, ui=self.ui, defer=True, memo=self.memo)
 
@@ -71,8 +71,10 @@ def add_generated_files(build: Build, files, config):
     build.generated = pages.generate_pages(build.project, build.ui, handout_links=printing.handout_links(build.ui))
     build.generated.update(printing.generated_pages(build.project, build.ui, config.use_directory_urls))
     build.generated.update(quizpages.trainer_index(build.project, build.ui))
-    # Sheets, keys and exports go straight into the (already cleaned) site folder, written while pages render.
-    build.quiz_files = writer.write_files(quizpages.trainer_files(build.project, build.ui, build.memo), config.site_dir)
+    # Sheets, keys and exports are made and written into the (already cleaned) site folder while pages render.
+    banks = sorted(build.project.quizzes.values(), key=lambda b: b.id)
+    build.quiz_files = helper.start(quizpages.write_bank_files, (banks, build.project.settings.organisation, build.ui,
+                                                                 config.site_dir), build.memo)
     build.trainer_paths = pages.trainer_pages(build.generated)
     for path, markdown in build.generated.items():
         existing = files.get_file_from_path(path)
@@ -118,7 +120,7 @@ def finish_build(build: Build, config) -> None:
     if build.quiz_files is not None:
         try:
             build.quiz_files.wait()
-        except OSError as err:  # a full disk or a read-only site folder: no half-written site passed off as good
+        except (helper.HelperError, OSError) as err:  # a full disk, a read-only site folder: never a half-built site
             raise PluginError(f"{config.site_dir}: {err}") from None
     search_id.stem_site(config.site_dir, build.memo)
     write_pdfs(build, config)

@@ -87,6 +87,14 @@ class Memo:
         self.new[key] = value
         return value
 
+    def merge(self, entries: dict) -> None:
+        """Keep entries another process made with a copy of this memo (see helper.py)."""
+        self.new.update(entries)
+
+    def __reduce__(self):
+        """Pickled for a helper process: the same file and salt, read afresh there, with nothing new yet."""
+        return _reopen, (self.path, self.salt)
+
     def save(self) -> None:
         """Write the entries this build used (atomically); nothing when they equal what the file holds."""
         if self.path is None or self.new == self.old:
@@ -98,6 +106,13 @@ class Memo:
             tmp.replace(self.path)
         except OSError:
             pass  # a read-only project folder only costs speed
+
+
+def _reopen(path, salt: str) -> Memo:
+    memo = Memo.__new__(Memo)
+    memo.path, memo.salt, memo.new, memo.hits = path, salt, {}, 0
+    memo.old = memo._read()
+    return memo
 
 
 def output_memo(root, salt: str = "") -> Memo:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from html import escape
 
-from .memo import remember
+from .helper import write_files
+from .memo import always_compute
 from .quizexport import export_files
 from .quizrender import render_sheet, sheet_forms, sheet_name
 
@@ -27,16 +28,21 @@ def storage_for(path: str, settings) -> str:
 
 def trainer_index(project, ui: dict) -> dict:
     """{docs path: Markdown} of the index page. Its table is HTML: it links files the site engine does not know of
-    (the build writes them itself, see writer.py), and a 100-row HTML block costs the Markdown converter nothing."""
+    (the build writes them itself, see `write_bank_files`), and a 100-row HTML block costs the Markdown converter
+    nothing."""
     return {f"{QUIZ_DIR}/index.md": _index(sorted(project.quizzes.values(), key=lambda b: b.id), ui)}
 
 
-def trainer_files(project, ui: dict, memo=None) -> dict:
-    """{docs path: text} for the sheets, keys and exports. With a `memo` (memo.py) those of unchanged banks come from
-    an earlier build."""
-    keep = remember(memo)
-    organisation = project.settings.organisation
-    banks = sorted(project.quizzes.values(), key=lambda b: b.id)
+def trainer_files(project, ui: dict, remember=None) -> dict:
+    """{docs path: text} for the sheets, keys and exports of every bank of `project`; see `bank_files`."""
+    return bank_files(sorted(project.quizzes.values(), key=lambda b: b.id), project.settings.organisation, ui,
+                      remember)
+
+
+def bank_files(banks, organisation: str, ui: dict, remember=None) -> dict:
+    """{docs path: text} for the sheets, keys and exports of `banks`. `remember(parts, make)` (`Memo.get`, see
+    memo.py) may return those of unchanged banks from an earlier build."""
+    keep = remember or always_compute
     files: dict = {}
     for bank in banks:
         source = repr(bank)  # the memo key of everything the bank holds, once per bank
@@ -48,6 +54,12 @@ def trainer_files(project, ui: dict, memo=None) -> dict:
     for name, text in export_files(banks, keep).items():
         files[f"{QUIZ_DIR}/{name}"] = text
     return files
+
+
+def write_bank_files(banks, organisation: str, ui: dict, site_dir, remember=None) -> int:
+    """Make the files of `bank_files` and write them under `site_dir`; returns how many. The build runs this in a
+    helper process (helper.py) while it renders the pages."""
+    return write_files(bank_files(banks, organisation, ui, remember), site_dir)
 
 
 def _index(banks, ui: dict) -> str:

@@ -1,0 +1,69 @@
+"""Work done by a helper process (helper.py): the same files and memo entries as doing it here, failures reported."""
+
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from lindungi import quizpages
+from lindungi.checking import check_project
+from lindungi.helper import HelperError, start, write_files
+from lindungi.locales import strings
+from lindungi.memo import Memo
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def banks():
+    project = check_project(REPO / "tests" / "sites" / "quiz-all-types")
+    return sorted(project.quizzes.values(), key=lambda b: b.id)
+
+
+def _files(folder: Path) -> dict:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def _batches() -> set:
+    return set(Path(tempfile.gettempdir()).glob("lindungi-*.batch*"))
+
+
+@pytest.mark.parametrize("background", [True, False])
+def test_the_helper_writes_what_this_process_would_and_hands_back_its_memo_entries(tmp_path, banks, background):
+    ui, before = strings("id"), _batches()
+    here = Memo(tmp_path / "di-sini.json")
+    expected = quizpages.bank_files(banks, "Lembaga Uji", ui, here.get)
+    memo = Memo(tmp_path / "memo.json")
+    job = start(quizpages.write_bank_files, (banks, "Lembaga Uji", ui, tmp_path / "site"), memo, background)
+    assert (job.process is not None) == background
+    assert job.wait() == len(expected) and job.wait() == len(expected)   # waiting twice is harmless
+    assert _files(tmp_path / "site") == {path: text.encode("utf-8") for path, text in expected.items()}
+    assert memo.new == here.new and len(memo.new) > len(banks)           # the build's memo keeps what the helper made
+    assert _batches() == before                                          # no batch or reply left behind
+    memo.save()
+    again = Memo(tmp_path / "memo.json")
+    start(quizpages.write_bank_files, (banks, "Lembaga Uji", ui, tmp_path / "lagi"), again, background).wait()
+    assert again.new == here.new and _files(tmp_path / "lagi") == _files(tmp_path / "site")
+
+
+@pytest.mark.parametrize("background", [True, False])
+def test_a_disk_failure_is_reported_with_its_reason(tmp_path, banks, background):
+    (tmp_path / "pelatih").write_text("a file where a folder must go", encoding="utf-8")
+    with pytest.raises((HelperError, OSError), match="pelatih"):
+        start(quizpages.write_bank_files, (banks, "", strings("id"), tmp_path), None, background).wait()
+
+
+def test_a_bug_in_the_helper_comes_back_with_its_traceback(tmp_path):
+    before = _batches()
+    with pytest.raises(HelperError, match=r"(?s)^Traceback.*quizpages.*AttributeError"):
+        start(quizpages.write_bank_files, ([None], "", strings("id"), tmp_path)).wait()
+    assert _batches() == before
+
+
+def test_write_files_keeps_bytes_and_refuses_paths_outside(tmp_path):
+    files = {"a/b/c.gift": "::q:: Benar? {T}\r\n", "akar.txt": "", "x.html": "<p>✓ Ibu &amp; anak</p>\n"}
+    assert write_files(files, tmp_path) == 3
+    assert _files(tmp_path) == {path: text.encode("utf-8") for path, text in files.items()}
+    for path in ("../luar", "/etc/luar", "a/../../luar"):
+        with pytest.raises(ValueError):
+            write_files({path: "x"}, tmp_path / "site")
