@@ -49,11 +49,11 @@ Markdown pages, captured from our cold build after our hook had rendered their b
 assets and quiz sheets/exports (as static files), but no hook and no `custom_dir`; each `::: quiz` line becomes its
 questions as a Markdown list, so plain renders the same text without our quiz markup. Both build with the same Python in
 fresh subprocesses, in alternating order, with MkDocs' default logging. Warm runs of ours keep the PDF cache and the
-memo of rendered quizzes, sheets, exports and word roots (the "pages-only" cost the overhead target is about; a rebuild
-with unchanged sources, as `mkdocs serve` and a second `make site` see it); the cold build starts from an empty
-`.cache/`. Peak RSS is the build
-process's own maximum resident set (PDF worker processes are reported apart). The check time is `scripts/check.py` (load +
-validate, no build) against ours' warm build median.
+memos of parsed YAML, rendered quizzes, sheets, exports and word roots (the "pages-only" cost the overhead target is
+about; a rebuild with unchanged sources, as `mkdocs serve` and a second `make site` see it); ours makes the quiz sheets
+and exports in a helper process beside the page rendering. The cold build starts from an empty `.cache/`. Peak RSS is
+the build process's own maximum resident set (PDF worker and helper processes are not counted). The check time is
+`scripts/check.py` (load + validate with the parsed-YAML memo, no build) against ours' warm build median.
 """
 
 RUNNER = r"""

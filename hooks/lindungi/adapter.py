@@ -72,9 +72,8 @@ def add_generated_files(build: Build, files, config):
     build.generated.update(printing.generated_pages(build.project, build.ui, config.use_directory_urls))
     build.generated.update(quizpages.trainer_index(build.project, build.ui))
     # Sheets, keys and exports are made and written into the (already cleaned) site folder while pages render.
-    banks = sorted(build.project.quizzes.values(), key=lambda b: b.id)
-    build.quiz_files = helper.start(quizpages.write_bank_files, (banks, build.project.settings.organisation, build.ui,
-                                                                 config.site_dir), build.memo)
+    build.quiz_files = helper.start(quizpages.write_bank_files, (quizpages.sorted_banks(build.project),
+                                    build.project.settings.organisation, build.ui, config.site_dir), build.memo)
     build.trainer_paths = pages.trainer_pages(build.generated)
     for path, markdown in build.generated.items():
         existing = files.get_file_from_path(path)

@@ -26,17 +26,21 @@ def storage_for(path: str, settings) -> str:
     return "none"
 
 
+def sorted_banks(project) -> list:
+    """The project's quiz banks in the order the trainers' page lists them (by id)."""
+    return sorted(project.quizzes.values(), key=lambda b: b.id)
+
+
 def trainer_index(project, ui: dict) -> dict:
     """{docs path: Markdown} of the index page. Its table is HTML: it links files the site engine does not know of
     (the build writes them itself, see `write_bank_files`), and a 100-row HTML block costs the Markdown converter
     nothing."""
-    return {f"{QUIZ_DIR}/index.md": _index(sorted(project.quizzes.values(), key=lambda b: b.id), ui)}
+    return {f"{QUIZ_DIR}/index.md": _index(sorted_banks(project), ui)}
 
 
 def trainer_files(project, ui: dict, remember=None) -> dict:
     """{docs path: text} for the sheets, keys and exports of every bank of `project`; see `bank_files`."""
-    return bank_files(sorted(project.quizzes.values(), key=lambda b: b.id), project.settings.organisation, ui,
-                      remember)
+    return bank_files(sorted_banks(project), project.settings.organisation, ui, remember)
 
 
 def bank_files(banks, organisation: str, ui: dict, remember=None) -> dict:
@@ -77,7 +81,8 @@ def _index(banks, ui: dict) -> str:
                           f"{ui['quiz_form']} {form}" if form else ui["quiz_trainer_all"])
                     for form in sheet_forms(bank)))
             cells.append(f"{_link(bank.id + '.gift', 'GIFT')} · {_link(bank.id + '.xml', 'Moodle XML')}")
-            lines.append(f'<tr><th scope="row">{escape(str(bank.title))}</th>' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+            lines.append(f'<tr><th scope="row">{escape(str(bank.title))}</th>'
+                         + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
         lines += ["</tbody>", "</table>", "",
                   f"- {_link('semua-bank-soal.gift', ui['quiz_trainer_all_gift'])}",
                   f"- {_link('semua-bank-soal.xml', ui['quiz_trainer_all_xml'])}"]
