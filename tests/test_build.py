@@ -144,3 +144,4 @@ def test_every_link_of_a_quiz_site_resolves(tmp_path):
     index = (root / "site" / "pelatih" / "kuis" / "index.html").read_text(encoding="utf-8")
     assert index.count('<a href="kuis-prepost-') == 4 and 'href="semua-bank-soal.xml"' in index
     assert broken_links(root / "site") == []
+    assert "tanpa proses pembantu" not in result.stdout + result.stderr   # the helper process made them

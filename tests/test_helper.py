@@ -7,7 +7,7 @@ import pytest
 
 from lindungi import quizpages
 from lindungi.checking import check_project
-from lindungi.helper import HelperError, start, write_files
+from lindungi.helper import start, write_files
 from lindungi.locales import strings
 from lindungi.memo import Memo
 
@@ -47,17 +47,34 @@ def test_the_helper_writes_what_this_process_would_and_hands_back_its_memo_entri
 
 
 @pytest.mark.parametrize("background", [True, False])
-def test_a_disk_failure_is_reported_with_its_reason(tmp_path, banks, background):
+def test_a_disk_failure_is_raised_here_with_its_reason(tmp_path, banks, background):
     (tmp_path / "pelatih").write_text("a file where a folder must go", encoding="utf-8")
-    with pytest.raises((HelperError, OSError), match="pelatih"):
-        start(quizpages.write_bank_files, (banks, "", strings("id"), tmp_path), None, background).wait()
+    job = start(quizpages.write_bank_files, (banks, "", strings("id"), tmp_path), None, background)
+    with pytest.raises(OSError, match="pelatih"):
+        job.wait()
+    assert ("pelatih" in job.helper_error) == background   # the helper's own message is kept
 
 
-def test_a_bug_in_the_helper_comes_back_with_its_traceback(tmp_path):
+def test_a_bug_is_raised_here_and_the_helper_keeps_its_traceback(tmp_path):
     before = _batches()
-    with pytest.raises(HelperError, match=r"(?s)^Traceback.*quizpages.*AttributeError"):
-        start(quizpages.write_bank_files, ([None], "", strings("id"), tmp_path)).wait()
+    job = start(quizpages.write_bank_files, ([None], "", strings("id"), tmp_path))
+    with pytest.raises(AttributeError):
+        job.wait()
+    assert job.helper_error.startswith("Traceback") and "AttributeError" in job.helper_error
     assert _batches() == before
+
+
+def test_the_helper_imports_what_this_process_can(tmp_path):
+    """It gets this process's import path, so a function outside the package (here: this test module) runs there."""
+    job = start(_where_it_ran, (str(tmp_path),))
+    assert job.process is not None and job.wait() == ("helper", str(tmp_path)) and job.helper_error == ""
+
+
+def _where_it_ran(folder, remember=None):
+    import os
+    import sys
+
+    return ("helper" if sys.flags.isolated else "here", folder) if os.path.isdir(folder) else None
 
 
 def test_write_files_keeps_bytes_and_refuses_paths_outside(tmp_path):

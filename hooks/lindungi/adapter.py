@@ -119,8 +119,10 @@ def finish_build(build: Build, config) -> None:
     if build.quiz_files is not None:
         try:
             build.quiz_files.wait()
-        except (helper.HelperError, OSError) as err:  # a full disk, a read-only site folder: never a half-built site
+        except OSError as err:  # a full disk, a read-only site folder: never a half-built site
             raise PluginError(f"{config.site_dir}: {err}") from None
+        if build.quiz_files.helper_error:
+            log.info(f"Lembar kuis dibuat tanpa proses pembantu: {build.quiz_files.helper_error.splitlines()[-1]}")
     search_id.stem_site(config.site_dir, build.memo)
     write_pdfs(build, config)
     build.memo.save()
