@@ -30,6 +30,7 @@ def _batches() -> set:
 
 @pytest.mark.parametrize("background", [True, False])
 def test_the_helper_writes_what_this_process_would_and_hands_back_its_memo_entries(tmp_path, banks, background):
+    """The helper writes the same files as the build process would, and its memo entries end up in the build's memo."""
     ui, before = strings("id"), _batches()
     here = Memo(tmp_path / "di-sini.json")
     expected = quizpages.bank_files(banks, "Lembaga Uji", ui, here.get)
@@ -48,6 +49,7 @@ def test_the_helper_writes_what_this_process_would_and_hands_back_its_memo_entri
 
 @pytest.mark.parametrize("background", [True, False])
 def test_a_disk_failure_is_raised_here_with_its_reason(tmp_path, banks, background):
+    """A folder that cannot be made is an OSError in the build process; the helper's own message is kept."""
     (tmp_path / "pelatih").write_text("a file where a folder must go", encoding="utf-8")
     job = start(quizpages.write_bank_files, (banks, "", strings("id"), tmp_path), None, background)
     with pytest.raises(OSError, match="pelatih"):
@@ -56,6 +58,7 @@ def test_a_disk_failure_is_raised_here_with_its_reason(tmp_path, banks, backgrou
 
 
 def test_a_bug_is_raised_here_and_the_helper_keeps_its_traceback(tmp_path):
+    """A bug is raised in the build process; the helper's traceback is kept and no batch file is left."""
     before = _batches()
     job = start(quizpages.write_bank_files, ([None], "", strings("id"), tmp_path))
     with pytest.raises(AttributeError):
@@ -78,6 +81,7 @@ def _where_it_ran(folder, remember=None):
 
 
 def test_write_files_keeps_bytes_and_refuses_paths_outside(tmp_path):
+    """Files are written byte for byte (newlines as given); paths leaving the folder are refused."""
     files = {"a/b/c.gift": "::q:: Benar? {T}\r\n", "akar.txt": "", "x.html": "<p>✓ Ibu &amp; anak</p>\n"}
     assert write_files(files, tmp_path) == 3
     assert _files(tmp_path) == {path: text.encode("utf-8") for path, text in files.items()}

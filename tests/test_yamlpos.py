@@ -65,16 +65,19 @@ def snapshot(value):
 
 
 def _yaml_texts():
-    """The YAML of every module, bank, workshop and session front matter in the repository and the test sites."""
+    """The YAML of every module, bank, workshop, session front matter and mkdocs.yml here and in the test sites."""
     texts = []
-    for path in sorted(REPO.glob("**/*.yml")) + sorted(REPO.glob("modules/**/*.md")) + sorted(REPO.glob("tests/sites/**/*.md")):
-        if ".venv" in path.parts or "site" in path.parts[len(REPO.parts):len(REPO.parts) + 1]:
-            continue
-        text = path.read_text(encoding="utf-8-sig")
-        if path.suffix == ".md":
-            text = split_front_matter(text)[0]
-        if text:
-            texts.append((path.relative_to(REPO).as_posix(), text))
+    for base in (REPO, *sorted((REPO / "tests" / "sites").iterdir())):
+        paths = [base / "mkdocs.yml"] + [p for folder in ("modules", "quizzes", "workshops")
+                                         for p in sorted((base / folder).rglob("*")) if p.suffix in (".yml", ".md")]
+        for path in paths:
+            if not path.is_file():
+                continue
+            text = path.read_text(encoding="utf-8-sig")
+            if path.suffix == ".md":
+                text = split_front_matter(text)[0]
+            if text:
+                texts.append((path.relative_to(REPO).as_posix(), text))
     return texts
 
 
@@ -82,6 +85,7 @@ TEXTS = _yaml_texts()
 
 
 def test_every_yaml_file_of_the_repository_round_trips_with_its_lines():
+    """Every real YAML text packs and unpacks to the same values and line numbers, at first line 1 and 2."""
     assert len(TEXTS) > 40
     for name, text in TEXTS:
         for first_line in (1, 2):
@@ -93,6 +97,7 @@ def test_every_yaml_file_of_the_repository_round_trips_with_its_lines():
 
 
 def test_issues_and_dates_round_trip_and_odd_types_are_not_packed():
+    """Duplicate-key issues and dates survive the round trip (shifted); !!binary and !!set values are not packed."""
     text = "a: 1\nb: 2026-01-02\na: [x, {y: null, 3: 1.5, true: ''}]\n"
     value, issues = unpack(pack(*load_yaml(text)), first_line=5)
     assert [(i.kind, i.line, i.detail) for i in issues] == [("duplicate-key", 7, "a")]
@@ -104,6 +109,7 @@ def test_issues_and_dates_round_trip_and_odd_types_are_not_packed():
 
 @pytest.mark.parametrize("text", ["a: !!binary aGFsbw==\n", "a: [1, 2\n", "- 1\n- [2, {b: 3}]\n", "halo\n", ""])
 def test_load_with_a_memo_equals_load_without(tmp_path, text):
+    """With a cold or a warm memo, load_yaml returns what it returns without one; the second read is a hit."""
     for _ in range(2):   # a cold memo, then one that holds the result
         memo = Memo(tmp_path / "sumber.json")
         value, issues = load_yaml(text, 3, memo.get)
@@ -122,6 +128,7 @@ DATA = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4)
 @settings(max_examples=150, deadline=None)
 @given(DATA, st.sampled_from([None, False, True]))
 def test_any_yaml_round_trips(data, flow):
+    """Random nested data, in block and flow style, unpacks to what parsing gives."""
     text = yaml.safe_dump({"isi": data}, allow_unicode=True, default_flow_style=flow)
     expected = load_yaml(text, 2)
     assert snapshot(unpack(pack(*load_yaml(text)), 2)[0]) == snapshot(expected[0])

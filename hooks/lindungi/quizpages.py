@@ -8,12 +8,10 @@ cost no page render and stay out of the search index. No MkDocs here.
 
 from __future__ import annotations
 
-from html import escape
-
 from .helper import write_files
 from .memo import always_compute
 from .quizexport import export_files
-from .quizrender import render_sheet, sheet_forms, sheet_name
+from .quizrender import render_page, render_sheet, sheet_forms, sheet_name
 
 QUIZ_DIR = "pelatih/kuis"
 MODULES_PREFIX = "modul/"
@@ -67,27 +65,13 @@ def write_bank_files(banks, organisation: str, ui: dict, site_dir, remember=None
 
 
 def _index(banks, ui: dict) -> str:
-    lines = ["---", "search:", "  exclude: true", "---", f"# {ui['quiz_trainer_title']}", "", ui["quiz_trainer_intro"],
-             ""]
-    if banks:
-        heads = ("quiz_trainer_bank", "quiz_trainer_sheets", "quiz_trainer_keys", "quiz_trainer_exports")
-        lines += ["<table>", "<thead><tr>" + "".join(f'<th scope="col">{escape(ui[k])}</th>' for k in heads)
-                  + "</tr></thead>", "<tbody>"]
-        for bank in banks:
-            cells = []
-            for key in (False, True):
-                cells.append(" · ".join(
-                    _link(sheet_name(bank.id, form, key),
-                          f"{ui['quiz_form']} {form}" if form else ui["quiz_trainer_all"])
-                    for form in sheet_forms(bank)))
-            cells.append(f"{_link(bank.id + '.gift', 'GIFT')} · {_link(bank.id + '.xml', 'Moodle XML')}")
-            lines.append(f'<tr><th scope="row">{escape(str(bank.title))}</th>'
-                         + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-        lines += ["</tbody>", "</table>", "",
-                  f"- {_link('semua-bank-soal.gift', ui['quiz_trainer_all_gift'])}",
-                  f"- {_link('semua-bank-soal.xml', ui['quiz_trainer_all_xml'])}"]
-    return "\n".join(lines) + "\n"
-
-
-def _link(href: str, label: str) -> str:
-    return f'<a href="{escape(href)}">{escape(label)}</a>'
+    rows = []
+    for bank in banks:
+        sheets, keys = ([(f"{ui['quiz_form']} {form}" if form else ui["quiz_trainer_all"],
+                          sheet_name(bank.id, form, key)) for form in sheet_forms(bank)] for key in (False, True))
+        rows.append({"title": bank.title, "sheet_links": sheets, "key_links": keys,
+                     "export_links": [("GIFT", f"{bank.id}.gift"), ("Moodle XML", f"{bank.id}.xml")]})
+    heads = [ui[k] for k in ("quiz_trainer_bank", "quiz_trainer_sheets", "quiz_trainer_keys", "quiz_trainer_exports")]
+    downloads = [(ui["quiz_trainer_all_gift"], "semua-bank-soal.gift"),
+                 (ui["quiz_trainer_all_xml"], "semua-bank-soal.xml")]
+    return render_page("quiz_trainers.md", ui=ui, rows=rows, heads=heads, downloads=downloads)

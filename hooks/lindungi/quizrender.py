@@ -229,6 +229,11 @@ def render_sheet(bank, ui: dict, form: str | None = None, key: bool = False, org
         s=_strings(ui, bank, len(views), points), css=Markup(css)).strip() + "\n"
 
 
+def render_page(template: str, **context) -> str:
+    """A quiz template of the package that is a Markdown page (the trainers' quiz index)."""
+    return _ENV.get_template(template).render(**context).strip() + "\n"
+
+
 def sheet_name(bank_id: str, form: str | None, key: bool) -> str:
     """File name of a worksheet or answer key: `<bank>-lembar-soal[-a].html`, `<bank>-kunci-jawaban[-a].html`."""
     kind = "kunci-jawaban" if key else "lembar-soal"
