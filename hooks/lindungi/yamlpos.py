@@ -124,11 +124,18 @@ def load_yaml(text: str, first_line: int = 1, remember=None):
     """Parse `text`; return (value, issues). Line numbers start at `first_line` (for front matter inside Markdown).
     With `remember` (`Memo.get`, see memo.py) the result for this exact text may come from an earlier build: decoding
     it is several times faster than parsing, which is most of what checking a large curriculum costs."""
-    if remember is not None:
-        packed = remember(("yaml", text), lambda: pack(*_parse(text)))
-        if packed:
-            return unpack(packed, first_line)
-    return _parse(text, first_line)
+    if remember is None:
+        return _parse(text, first_line)
+    parsed = []
+
+    def parse_and_pack() -> str:
+        parsed.append(_parse(text))
+        return pack(*parsed[0])
+
+    packed = remember(("yaml", text), parse_and_pack)
+    if parsed:  # parsed just now: no need to unpack what was packed
+        return _shifted(*parsed[0], first_line)
+    return unpack(packed, first_line) if packed else _parse(text, first_line)
 
 
 def _parse(text: str, first_line: int = 1):
