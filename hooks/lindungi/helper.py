@@ -47,10 +47,14 @@ class Job:
                 self.done = True
                 return self.result
             self.helper_error = err.decode("utf-8", "replace").strip() or f"exit status {process.returncode}"
-        function, args = self.call
-        self.result = function(*args, remember=self.memo.get if self.memo is not None else None)
+        self.result = _call(*self.call, self.memo)
         self.done = True
         return self.result
+
+
+def _call(function, args: tuple, memo):
+    """The call as both processes make it: `remember` is the memo's `get`, or None without a memo."""
+    return function(*args, remember=memo.get if memo is not None else None)
 
 
 def start(function, args: tuple, memo=None, background: bool = True) -> Job:
@@ -105,8 +109,7 @@ def _main(batch: str) -> int:
                 module, name, args, memo = pickle.load(stream)
         finally:
             os.unlink(batch)
-        function = getattr(importlib.import_module(module), name)
-        result = function(*args, remember=memo.get if memo is not None else None)
+        result = _call(getattr(importlib.import_module(module), name), args, memo)
         pickle.dump((result, memo.new if memo is not None else {}), reply, pickle.HIGHEST_PROTOCOL)
     except Exception:
         print(traceback.format_exc().strip(), file=sys.stderr)

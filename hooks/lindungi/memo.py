@@ -55,8 +55,11 @@ class Memo:
     """`get(parts, make)`: the text `make()` returns, from the file when `parts` (with the salt) were seen before."""
 
     def __init__(self, path: str | Path | None, salt: str = "") -> None:
-        self.path = Path(path) if path else None
-        self.salt = f"{FORMAT}|{_versions()}|{code_digest()}|{salt}"
+        self._open(Path(path) if path else None, f"{FORMAT}|{_versions()}|{code_digest()}|{salt}")
+
+    def _open(self, path: Path | None, salt: str) -> None:
+        """Read the file; `salt` is the whole salt (format, versions, code digest and the caller's part)."""
+        self.path, self.salt = path, salt
         self.old = self._read()
         self.new: dict[str, str] = {}
         self.hits = 0
@@ -110,8 +113,7 @@ class Memo:
 
 def _reopen(path, salt: str) -> Memo:
     memo = Memo.__new__(Memo)
-    memo.path, memo.salt, memo.new, memo.hits = path, salt, {}, 0
-    memo.old = memo._read()
+    memo._open(path, salt)
     return memo
 
 

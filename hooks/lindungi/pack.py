@@ -67,6 +67,12 @@ def session_of(project, module_id, session_id):
     return next((s for s in module.sessions if s.id == session_id), None) if module else None
 
 
+def agenda_days(workshop, project, ui: dict) -> list:
+    """(day number, day, [(item, its title), ...]) for every day of the workshop: the agenda, in the pack and online."""
+    return [(n, day, [(item, item_title(item, project, ui)) for item in day.items])
+            for n, day in enumerate(workshop.days, start=1)]
+
+
 def workshop_sessions(workshop, project) -> list:
     """(day number, agenda item, module, session) for every session of the agenda that exists, in agenda order."""
     found = []
@@ -158,8 +164,7 @@ def _plan(workshop, project, ui: dict) -> list:
     participants = workshop.participants or DEFAULT_PARTICIPANTS
 
     def days():
-        return {"days": [(n, day, [(item, item_title(item, project, ui)) for item in day.items])
-                         for n, day in enumerate(workshop.days, start=1)]}
+        return {"days": agenda_days(workshop, project, ui)}
 
     def guide():
         return {"sessions": [(n, item, module, session, Markup(session_html(session, project, ui)))

@@ -55,8 +55,7 @@ def generated_pages(project, ui: dict, directory_urls: bool) -> dict:
 def render_trainers_page(project, ui: dict) -> str:
     workshops = []
     for workshop in project.workshops.values():
-        days = [(n, day, [(item, pack.item_title(item, project, ui)) for item in day.items])
-                for n, day in enumerate(workshop.days, start=1)]
+        days = pack.agenda_days(workshop, project, ui)
         files = [(title, f"paket-{workshop.id}/{slug}.pdf") for slug, title in pack.pack_outline(workshop, project, ui)]
         files += [(f"{ui['handout_title']}: {m.title}", f"../{handout.pdf_path(m)}")
                   for m in pack.workshop_modules(workshop, project)]

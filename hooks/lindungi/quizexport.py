@@ -185,8 +185,9 @@ def export_files(banks, remember=None) -> dict:
     remember = remember or always_compute
     files, gifts, bodies = {}, [], []
     for bank in banks:
-        gifts.append(remember(("gift", repr(bank)), lambda bank=bank: to_gift([bank])))
-        bodies.append(remember(("xml", repr(bank)), lambda bank=bank: _xml_body(bank)))
+        source = repr(bank)  # the memo key of everything the bank holds, once per bank
+        gifts.append(remember(("gift", source), lambda bank=bank: to_gift([bank])))
+        bodies.append(remember(("xml", source), lambda bank=bank: _xml_body(bank)))
         files[f"{bank.id}.gift"] = gifts[-1]
         files[f"{bank.id}.xml"] = XML_HEAD + bodies[-1] + XML_TAIL
     if gifts:
