@@ -6,7 +6,7 @@ import re
 import pytest
 
 from helpers import REPO, SITES
-from lindungi import pack, printing
+from lindungi import pack, printing, quizrender
 from lindungi.checking import check_project
 from lindungi.locales import strings
 
@@ -68,12 +68,13 @@ def test_answer_key_holds_answers_of_both_forms(docs):
 def test_ordering_and_matching_are_scrambled_on_paper(project):
     """Paper ordering items and matching answers never appear in their correct order; the key maps them back."""
     bank = project.quizzes["tes-kenali"]
-    ordering = pack.question_view(next(q for q in bank.questions if q.id == "urutan"))
-    assert [item.id for _, item in ordering["items"]] != ["dengar", "aman", "rujuk"]
-    shown = {item.id: n for n, item in ordering["items"]}
-    assert ordering["key"] == ", ".join(str(shown[i]) for i in ("dengar", "aman", "rujuk"))
-    matching = pack.question_view(next(q for q in bank.questions if q.id == "pasangan"))
-    assert [p.id for _, p in matching["rights"]] != ["sapa", "darurat"]
+    views = {v.q.id: v for v in quizrender.question_views(bank)}
+    ordering = views["urutan"]
+    assert [item.id for _, item in ordering.numbered] != ["dengar", "aman", "rujuk"]
+    shown = {item.id: n for n, item in ordering.numbered}
+    assert ordering.key_text == ", ".join(str(shown[i]) for i in ("dengar", "aman", "rujuk"))
+    matching = views["pasangan"]
+    assert [p.id for p in matching.rights] != ["sapa", "darurat"]
 
 
 def test_attendance_has_blank_rows_only(docs, project):

@@ -9,21 +9,19 @@ document that never enters the combined pack. Participants' names are never prin
 from __future__ import annotations
 
 import functools
-import hashlib
 import re
 from dataclasses import dataclass
 
 import markdown
 from markupsafe import Markup
 
-from . import pages
+from . import pages, quizrender
 from .handout import environment, render_print_document
 
 SPARE_ROWS = 5            # extra blank rows on the attendance sheet
 DEFAULT_PARTICIPANTS = 25
 RTL_ROWS = 6
 EVALUATION_QUESTIONS = 6
-LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _QUIZ_LINE = re.compile(r"^:::\s*quiz\b.*$", re.M)
 
 
@@ -102,37 +100,9 @@ def workshop_tests(workshop, project) -> list[Test]:
     return tests
 
 
-def scrambled(values, salt: str) -> list:
-    """A fixed, never-identity reordering for paper (ordering items, matching answers): the same on every build."""
-    items = list(values)
-    order = sorted(items, key=lambda v: hashlib.sha256(f"{salt}|{v.id}".encode()).hexdigest())
-    if len(order) > 1 and order == items:
-        order = order[1:] + order[:1]
-    return order
-
-
-def question_view(question) -> dict:
-    """What the test sheet and the answer key show for one question (lettered options, scrambled items)."""
-    view = {"q": question, "options": [], "items": [], "lefts": [], "rights": [], "key": ""}
-    if question.options:
-        view["options"] = [(LETTERS[i], o) for i, o in enumerate(question.options)]
-        view["key"] = ", ".join(letter for letter, o in view["options"] if o.correct)
-    elif question.items:
-        shown = scrambled(question.items, question.id)
-        view["items"] = list(enumerate(shown, start=1))
-        number = {item.id: n for n, item in view["items"]}
-        view["key"] = ", ".join(str(number[item.id]) for item in question.items)
-    elif question.pairs:
-        rights = scrambled(question.pairs, question.id)
-        view["lefts"] = list(enumerate(question.pairs, start=1))
-        view["rights"] = [(LETTERS[i], p) for i, p in enumerate(rights)]
-        letter = {p.id: LETTERS[i] for i, p in enumerate(rights)}
-        view["key"] = ", ".join(f"{n}-{letter[p.id]}" for n, p in view["lefts"])
-    elif question.type == "true_false":
-        view["key"] = "F" if question.answer else "M"
-    elif question.accepted:
-        view["key"] = " / ".join(question.accepted)
-    return view
+def question_views(test) -> list:
+    """The test's questions as every paper shows them (quizrender's one view per bank and form)."""
+    return quizrender.question_views(test.bank, test.questions)
 
 
 def session_html(session, project, ui: dict) -> str:
@@ -175,7 +145,7 @@ def _plan(workshop, project, ui: dict) -> list:
     for test in tests:
         title = f"{ui['pack_' + test.kind]} · {ui['pack_form']} {test.form} · {test.bank.title}"
         plan.append((test.slug, title, True, "pack_test.html",
-                     lambda test=test: {"test": test, "questions": [question_view(q) for q in test.questions]}))
+                     lambda test=test: {"test": test, "questions": question_views(test)}))
     plan.append(("daftar-bahan", ui["pack_materials"], True, "pack_materials.html",
                  lambda: {"materials": materials(workshop, project), "participants": participants,
                           "modules": workshop_modules(workshop, project), "tests": tests}))
@@ -186,7 +156,7 @@ def _plan(workshop, project, ui: dict) -> list:
                  lambda: {"questions": [ui[f"pack_eval_q{n}"] for n in range(1, EVALUATION_QUESTIONS + 1)]}))
     if tests:
         plan.append(("kunci-jawaban", ui["pack_answer_key"], False, "pack_key.html",
-                     lambda: {"tests": [(test, [question_view(q) for q in test.questions]) for test in tests]}))
+                     lambda: {"tests": [(test, question_views(test)) for test in tests]}))
     return plan
 
 

@@ -140,6 +140,38 @@ class QuizView:
     letters: dict      # matching: pair id -> letter of its right-hand text (worksheets and keys)
     order: str         # JSON for quiz.js: ids in source order, reshuffled on a retry ("" when not needed)
 
+    # What paper shows: the web sheet, the pack's test sheet and both answer keys read these, so a sheet printed from
+    # anywhere is marked right with a key printed from anywhere (one view per bank and form).
+    @property
+    def lettered(self) -> list:
+        """Choice types: (letter, option) in display order."""
+        return [(_letter(i), o) for i, o in enumerate(self.options)]
+
+    @property
+    def numbered(self) -> list:
+        """Ordering: (number, item) in display order."""
+        return list(enumerate(self.items, start=1))
+
+    @property
+    def lefts(self) -> list:
+        """Matching: (number, pair) in source order."""
+        return list(enumerate(self.q.pairs, start=1))
+
+    @property
+    def key_text(self) -> str:
+        """The answer in the paper's own terms: option letters, item numbers in the right order, number-letter pairs."""
+        q = self.q
+        if self.options:
+            return ", ".join(letter for letter, o in self.lettered if o.correct)
+        if self.items:
+            number = {item.id: n for n, item in self.numbered}
+            return ", ".join(str(number[item.id]) for item in q.items)
+        if self.rights:
+            return ", ".join(f"{n}-{self.letters[p.id]}" for n, p in self.lefts)
+        if q.type == "true_false":
+            return "F" if q.answer else "M"
+        return " / ".join(q.accepted)
+
 
 def question_views(bank, questions=None, attempt: int = 0) -> list:
     """One `QuizView` per question of `bank` (or of `questions`), numbered from 1."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -28,18 +27,6 @@ def _require_chromium() -> None:
     if os.environ.get("CI") == "true":
         pytest.fail(message)
     pytest.skip(message)
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The repository's site built with `mkdocs build --strict` into a temporary folder."""
-    dest = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(dest)],
-                            cwd=REPO, capture_output=True, text=True, env=env, timeout=900)
-    if result.returncode != 0:
-        pytest.fail("mkdocs build failed:\n" + result.stdout + result.stderr)
-    return dest
 
 
 @pytest.fixture(scope="session")
