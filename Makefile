@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 
-.PHONY: site test serve check offline bench weight readability schemas exports clean
+.PHONY: site trainer test serve check offline bench weight readability schemas exports clean
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -21,6 +21,13 @@ $(DEVSTAMP): $(STAMP) requirements-dev.txt
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
 	@echo "Situs selesai dibangun: buka site/index.html (atau jalankan 'make serve')."
+
+## trainer: the trainer kit (trainer views, packs, test sheets, answer keys, exports) into site-pelatih/, and a zip
+## of it that works from a USB stick (build/kit-pelatih.zip). Never publish it on the public web server.
+trainer: $(STAMP)
+	LINDUNGI_EDITION=trainer $(BIN)/mkdocs build --strict -d site-pelatih
+	$(BIN)/python scripts/offline.py --edition trainer --out build/kit-pelatih.zip
+	@echo "Kit pelatih selesai: site-pelatih/ dan build/kit-pelatih.zip (jangan diunggah ke situs publik)."
 
 ## serve: live preview at http://127.0.0.1:8000
 serve: $(STAMP)
@@ -55,4 +62,4 @@ schemas: $(STAMP)
 	$(BIN)/python scripts/schemas.py
 
 clean:
-	rm -rf site .cache reports
+	rm -rf site site-pelatih build .cache reports

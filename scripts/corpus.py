@@ -25,6 +25,10 @@ from pathlib import Path
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "hooks"))
+
+from lindungi.loader import env_tag  # noqa: E402
+
 AUDIENCES = ("konselor", "manajer_kasus", "pendamping_hukum", "psikolog", "fasilitator_desa", "pekerja_sosial",
              "tenaga_kesehatan", "guru")
 MODULES_PER_WORKSHOP = 20
@@ -246,9 +250,10 @@ def write_workshop(root: Path, w: Writer, number: int, module_numbers: list[int]
 # --- the project -------------------------------------------------------------------------------------------------------
 
 class _Loader(yaml.SafeLoader):
-    """Reads the repository's mkdocs.yml; MkDocs' custom tags (!ENV, !relative, ...) become None."""
+    """Reads the repository's mkdocs.yml; `!ENV` is resolved as MkDocs does, other custom tags become None."""
 
 
+_Loader.add_constructor("!ENV", env_tag)
 _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 

@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Build the whole site for reading from a folder or a USB stick (file://) and pack it as one zip.
 
-Usage: python scripts/offline.py [--out build/situs-offline.zip]
+Usage: python scripts/offline.py [--out build/situs-offline.zip] [--edition public|trainer]
+
+`--edition trainer` packs the trainer kit (`make trainer`: trainer views, packs, test sheets, keys and exports);
+the default is the public and learner site.
 
 It builds with mkdocs.yml plus Material's offline plugin (search index inlined as a script) and the vendored
 iframe-worker shim in `extra.polyfills`, so search works from file:// and nothing is fetched from another host.
@@ -36,9 +39,10 @@ Jangan membuka index.html langsung dari dalam zip: ekstrak dulu.
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "situs-offline.zip")
+    parser.add_argument("--edition", choices=("public", "trainer"), default="public")
     args = parser.parse_args(argv)
     site = args.out.with_suffix("")
-    result = build_offline(site)
+    result = build_offline(site, args.edition)
     if result.returncode != 0:
         sys.stderr.write(result.stdout + result.stderr)
         print("Gagal membangun situs offline (lihat pesan di atas).", file=sys.stderr)
@@ -50,12 +54,12 @@ def main(argv=None) -> int:
     return 0
 
 
-def build_offline(site: Path) -> subprocess.CompletedProcess:
+def build_offline(site: Path, edition: str = "public") -> subprocess.CompletedProcess:
     """`mkdocs build --strict` into `site` with the offline plugin and the local shim (a temporary config file)."""
     config = ROOT / f".mkdocs-offline-{os.getpid()}.yml"
     config.write_text(yaml.safe_dump(offline_config(ROOT / "mkdocs.yml"), sort_keys=False), encoding="utf-8")
     try:
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LINDUNGI_EDITION": edition}
         return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config),
                                "-d", str(site)], cwd=ROOT, capture_output=True, text=True, env=env)
     finally:

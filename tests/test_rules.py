@@ -65,7 +65,7 @@ CASES = {
     "trainer-in-public": ("docs/index.md", lambda s: s + "\n::: trainer\nx\n:::\n",
         ["docs/index.md:10: blok 'trainer' tidak boleh berada di halaman publik; seharusnya blok untuk semua pembaca, ditemukan 'trainer'. Perbaikan: pindahkan catatan pelatih ke sesi modul, atau hapus blok ini. [block-misplaced]"]),
     "bad-phone": ("mkdocs.yml", lambda s: s.replace('phone: "129"', 'phone: "12a9"'),
-        ["mkdocs.yml:20: nomor '12a9' tidak sah; seharusnya angka saja, boleh diawali '+' dan dipisah spasi atau '-', ditemukan '12a9'. Perbaikan: tulis nomor yang sudah dipastikan, hanya dengan angka. [bad-phone]"]),
+        ["mkdocs.yml:21: nomor '12a9' tidak sah; seharusnya angka saja, boleh diawali '+' dan dipisah spasi atau '-', ditemukan '12a9'. Perbaikan: tulis nomor yang sudah dipastikan, hanya dengan angka. [bad-phone]"]),
     "unlisted": ("modules/contoh-modul/lain.md", None,
         ["modules/contoh-modul/lain.md:1: berkas sesi 'lain' tidak tercantum di 'sessions' pada module.yml. Perbaikan: tambahkan 'lain' ke 'sessions', atau hapus berkasnya. [session-not-listed]"]),
 }

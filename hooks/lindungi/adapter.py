@@ -70,10 +70,11 @@ def add_generated_files(build: Build, files, config):
     """Add the catalogue, module, session and trainer pages as generated files."""
     build.generated = pages.generate_pages(build.project, build.ui, handout_links=printing.handout_links(build.ui))
     build.generated.update(printing.generated_pages(build.project, build.ui, config.use_directory_urls))
-    build.generated.update(quizpages.trainer_index(build.project, build.ui))
-    # Sheets, keys and exports are made and written into the (already cleaned) site folder while pages render.
-    build.quiz_files = helper.start(quizpages.write_bank_files, (quizpages.sorted_banks(build.project),
-                                    build.project.settings.organisation, build.ui, config.site_dir), build.memo)
+    if build.project.settings.trainer_kit:  # the public site never holds test sheets, answer keys or exports
+        build.generated.update(quizpages.trainer_index(build.project, build.ui))
+        # Sheets, keys and exports are made and written into the (already cleaned) site folder while pages render.
+        build.quiz_files = helper.start(quizpages.write_bank_files, (quizpages.sorted_banks(build.project),
+                                        build.project.settings.organisation, build.ui, config.site_dir), build.memo)
     build.trainer_paths = pages.trainer_pages(build.generated)
     for path, markdown in build.generated.items():
         existing = files.get_file_from_path(path)

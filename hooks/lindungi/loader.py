@@ -68,13 +68,28 @@ def load_settings(root: Path, extra_settings, out: Collector, site_url: str = ""
         licence=data.get("licence", "CC BY-SA 4.0"), exit_url=data.get("exit_url", "https://www.bmkg.go.id/"),
         quiz_storage=data.get("quiz_storage", "opt_in"), help_lines=contacts["help_lines"],
         local_contacts=contacts["local_contacts"], site_url=site_url or "", paper=data.get("paper", "A4"),
-        require_qr=data.get("require_qr", False), review_today=data.get("review_today"))
+        require_qr=data.get("require_qr", False), review_today=data.get("review_today"),
+        edition=data.get("edition") or "public", trainer_views=data.get("trainer_views", "kit"))
 
 
 class _ConfigLoader(PosLoader):
     """Reads mkdocs.yml for line numbers only; tags such as !ENV or !!python/name become empty values."""
 
 
+def env_tag(loader, node):
+    """`!ENV NAME` or `!ENV [NAME, ..., default]`, resolved from the environment as MkDocs resolves it."""
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [loader.construct_scalar(node)], None
+    else:
+        values = loader.construct_sequence(node)
+        names, default = (values[:-1], values[-1]) if len(values) > 1 else (values, None)
+    for name in names:
+        if isinstance(name, str) and name in os.environ:
+            return yaml.safe_load(os.environ[name]) if os.environ[name] else None
+    return default
+
+
+_ConfigLoader.add_constructor("!ENV", env_tag)
 _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 

@@ -172,6 +172,18 @@ class Settings:
     paper: str = "A4"
     require_qr: bool = False  # a handout without a QR code (no site_url) is a warning, not a note
     review_today: _dt.date | None = None  # fixed "today" for tests; None means the real date
+    edition: str = "public"      # public: the public and learner site; trainer: the trainer kit (everything)
+    trainer_views: str = "kit"   # kit: trainer session views only in the trainer kit; public: on the public site too
+
+    @property
+    def trainer_kit(self) -> bool:
+        """True when this build is the trainer kit: packs, test sheets, answer keys and exports are in it."""
+        return self.edition == "trainer"
+
+    @property
+    def shows_trainer_views(self) -> bool:
+        """True when this build holds the trainer view of every session."""
+        return self.trainer_kit or self.trainer_views == "public"
 
 
 @dataclass

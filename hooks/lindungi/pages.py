@@ -68,7 +68,7 @@ def render_module(module, project, ui: dict, handout_links: str = "") -> str:
     licence = module.licence or project.settings.licence
     return _ENV.get_template("module.md").render(
         m=module, ui=ui, prerequisites=prerequisites, audience=audience, licence=f"{project.settings.organisation} · {licence}",
-        handout_links=Markup(handout_links))
+        handout_links=Markup(handout_links), trainer_views=project.settings.shows_trainer_views)
 
 
 def render_session(session, module, project, ui: dict, trainer: bool) -> str:
@@ -96,7 +96,8 @@ def generate_pages(project, ui: dict, handout_links=None) -> dict:
         pages[f"{MODULES_DIR}/{module.id}/index.md"] = render_module(module, project, ui, links)
         for session in module.sessions:
             pages[f"{MODULES_DIR}/{module.id}/{session.id}.md"] = render_session(session, module, project, ui, False)
-            pages[f"{TRAINERS_DIR}/{module.id}/{session.id}.md"] = render_session(session, module, project, ui, True)
+            if project.settings.shows_trainer_views:
+                pages[f"{TRAINERS_DIR}/{module.id}/{session.id}.md"] = render_session(session, module, project, ui, True)
         if module.self_check:
             pages[f"{MODULES_DIR}/{module.id}/cek-mandiri.md"] = render_self_check(module, project, ui)
     return pages

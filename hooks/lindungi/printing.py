@@ -48,7 +48,8 @@ def generated_pages(project, ui: dict, directory_urls: bool) -> dict:
         url = module_url(project, module, directory_urls)
         generated[f"modul/{module.id}/handout.md"] = handout.render_page(
             module, project.settings, ui, url, f"../../{handout.pdf_path(module)}")
-    generated[TRAINERS_PAGE] = render_trainers_page(project, ui)
+    if project.settings.trainer_kit:
+        generated[TRAINERS_PAGE] = render_trainers_page(project, ui)
     return generated
 
 
@@ -71,7 +72,7 @@ def pdf_jobs(project, ui: dict, directory_urls: bool) -> tuple[list, list]:
         html = handout.render_document(module, project.settings, ui, module_url(project, module, directory_urls))
         jobs.append(Job(handout.pdf_path(module), html, f"handout {module.id}", module.handout.pages))
     merges = []
-    for workshop in project.workshops.values():
+    for workshop in project.workshops.values() if project.settings.trainer_kit else ():
         docs = pack.pack_documents(workshop, project, ui)
         parts = []
         for doc in docs:

@@ -89,4 +89,9 @@ SETTINGS = Obj({
     "paper": Field(Enum(["A4"]), False, "ukuran kertas cetak"),
     "require_qr": Field(Bool(), False, "true: handout tanpa kode QR (site_url belum diisi) menjadi peringatan"),
     "review_today": Field(Date(), False, "hanya untuk uji: tanggal 'hari ini' saat memeriksa tanggal tinjauan"),
+    "edition": Field(Enum(["public", "trainer"]), False,
+                     "public: situs publik dan peserta (tanpa soal tes, kunci jawaban dan paket pelatih); "
+                     "trainer: kit pelatih lengkap (make trainer)"),
+    "trainer_views": Field(Enum(["kit", "public"]), False,
+                           "kit: tampilan pelatih tiap sesi hanya di kit pelatih; public: juga di situs publik"),
 }, doc="Pengaturan situs (extra.lindungi di mkdocs.yml)")
