@@ -285,3 +285,15 @@ def test_unknown_law_fails_build_with_its_line(tmp_path):
     assert result.returncode == 1 and "Traceback" not in log
     assert "ERROR   -  docs/index.md:3: peraturan 'uu-tidak-ada' tidak ditemukan;" in log
 
+
+
+def test_find_citations_skips_code_and_reads_reference_links():
+    """Inline links and reference definitions count, with their lines; fenced code and code spans do not."""
+    from lindungi.laws import find_citations
+
+    text = ("Lihat [UU A](law:uu-a) dan [UU B](law:uu-b \"judul\").\n"
+            "`[x](law:kode)` bukan kutipan.\n"
+            "```\n[y](law:pagar)\n```\n"
+            "Lihat [UU C][c].\n\n"
+            "[c]: law:uu-c\n")
+    assert find_citations(text, first_line=5) == [("uu-a", 5, "UU A"), ("uu-b", 5, "UU B"), ("uu-c", 12, "c")]

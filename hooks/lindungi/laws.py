@@ -25,6 +25,8 @@ LAWS_FILE = "laws.yml"
 SCHEME = "law:"
 # `[text](law:<id>)` or `[text](law:<id> "title")`; the id is checked by the rules, so take anything up to ')' or a space.
 LINK_RE = re.compile(r"\[(?P<text>[^\]\n]*)\]\(\s*law:(?P<id>[^)\s]*)[^)]*\)")
+# A reference-style definition `[name]: law:<id>` (used by `[text][name]` links).
+DEFINITION_RE = re.compile(r"^\s{0,3}\[(?P<text>[^\]\n]+)\]:\s*<?law:(?P<id>[^>\s]*)")
 FENCE_RE = re.compile(r"^\s*(```|~~~)")
 CODE_SPAN_RE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 URL_RE = re.compile(r"^https?://[^\s<>\"']+$")
@@ -70,8 +72,9 @@ def load_laws(value, rel: str, out: Collector) -> dict:
 
 
 def find_citations(text: str, first_line: int = 1) -> list[tuple[str, int, str]]:
-    """(law id, line, link text) of every `[text](law:<id>)` link in Markdown `text`, outside fenced code and code
-    spans. `first_line` is the line number of the text's first line in its file."""
+    """(law id, line, link text) of every `[text](law:<id>)` link and `[name]: law:<id>` definition in Markdown
+    `text`, outside fenced code and code spans. `first_line` is the line number of the text's first line in its
+    file."""
     found = []
     fence = None
     for offset, line in enumerate(text.split("\n")):
@@ -81,8 +84,9 @@ def find_citations(text: str, first_line: int = 1) -> list[tuple[str, int, str]]
             continue
         if fence or SCHEME not in line:
             continue
-        for match in LINK_RE.finditer(CODE_SPAN_RE.sub(lambda m: " " * len(m.group(0)), line)):
-            found.append((match.group("id"), first_line + offset, match.group("text")))
+        plain = CODE_SPAN_RE.sub(lambda m: " " * len(m.group(0)), line)
+        matches = list(LINK_RE.finditer(plain)) + list(filter(None, [DEFINITION_RE.match(plain)]))
+        found += [(match.group("id"), first_line + offset, match.group("text")) for match in matches]
     return found
 
 
