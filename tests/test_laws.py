@@ -297,3 +297,19 @@ def test_find_citations_skips_code_and_reads_reference_links():
             "Lihat [UU C][c].\n\n"
             "[c]: law:uu-c\n")
     assert find_citations(text, first_line=5) == [("uu-a", 5, "UU A"), ("uu-b", 5, "UU B"), ("uu-c", 12, "c")]
+
+
+def test_module_schema_accepts_law_sources_and_needs_title_or_law():
+    """Editors' JSON Schema: the project's modules (with `{law: id}` sources) validate; a source with neither title
+    nor law does not."""
+    import jsonschema
+    import yaml
+
+    from lindungi.schemas import all_schemas
+
+    schema = all_schemas()["module"]
+    for path in sorted((REPO / "modules").glob("*/module.yml")):
+        jsonschema.validate(json.loads(json.dumps(yaml.safe_load(path.read_text(encoding="utf-8")), default=str)),
+                            schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"publisher": "Penerbit"}, schema["properties"]["sources"]["items"])

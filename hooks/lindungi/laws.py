@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from dataclasses import replace
 
 from .models import Law
 from .problems import Collector, Token, quote
@@ -109,8 +110,6 @@ def stale_before(today: _dt.date) -> _dt.date:
 def resolve_source(source, laws: dict):
     """A `{law: id}` source with title, year and url filled in from the registry (unchanged for other sources and
     unknown ids, which the rules report)."""
-    from dataclasses import replace
-
     law = laws.get(source.law) if source.law else None
     if law is None:
         return source
