@@ -6,11 +6,13 @@ from pathlib import Path
 from lindungi.blocks import BLOCK_TYPES
 from lindungi.problems import Collector, format_message, phrase
 from lindungi.quizbank import QUESTION_TYPES, load_bank
+from lindungi.laws import load_laws
 from lindungi.shapes import MODULE, SESSION, SETTINGS
 from lindungi.spec import Ctx, check_document
 from lindungi.workshop import ITEM_TYPES, load_workshop
 from lindungi.yamlpos import load_yaml, split_front_matter
 
+SHAPES_MODULE_SOURCES = MODULE.fields["sources"].shape
 GUIDE = Path(__file__).resolve().parents[1] / "docs/panduan-penulis/index.md"
 TEXT = GUIDE.read_text(encoding="utf-8")
 
@@ -29,11 +31,13 @@ def _problems(text: str, check) -> list[str]:
 
 def test_module_quiz_workshop_and_settings_examples_are_valid():
     """Every YAML example in the guide passes the same checks as real content."""
-    module, quiz, workshop, settings = _fences("yaml")
+    module, quiz, workshop, settings, laws, sources = _fences("yaml")
     assert _problems(module, lambda v, out: check_document(v, MODULE, Ctx("x", out), "")) == []
     assert _problems(quiz, lambda v, out: load_bank(v, "x", out)) == []
     assert _problems(workshop, lambda v, out: load_workshop(v, "x", out)) == []
     assert _problems(settings, lambda v, out: SETTINGS.check(v["extra"]["lindungi"], Ctx("x", out), "", 1)) == []
+    assert _problems(laws, lambda v, out: load_laws(v, "x", out)) == []
+    assert _problems(sources, lambda v, out: SHAPES_MODULE_SOURCES.check(v["sources"], Ctx("x", out), "sources", 1)) == []
 
 
 def test_session_example_front_matter_is_valid():
@@ -56,3 +60,14 @@ def test_example_message_is_the_real_message():
     message = format_message("bad-choice", {"key": "questions[1].type", "allowed": list(QUESTION_TYPES),
                                             "value": "'singel'", "hint": phrase("replace-with", best="single")})
     assert f"quizzes/dukungan-awal.yml:7: {message}" in TEXT
+
+
+def test_guide_names_every_law_rule_and_its_example_link_resolves():
+    """Every warning about laws is explained in the guide, and its example `law:` link names a law of laws.yml."""
+    from lindungi.messages import MESSAGES
+
+    for rule in [r for r in MESSAGES if r.startswith("law-") and r not in ("law-bad-url", "law-status-needs-ref")]:
+        assert f"| `{rule}` |" in TEXT, rule
+    registry = (GUIDE.parents[2] / "laws.yml").read_text(encoding="utf-8")
+    for law_id in re.findall(r"\]\(law:([a-z0-9-]+)\)", TEXT):
+        assert f"- id: {law_id}\n" in registry, law_id

@@ -18,6 +18,7 @@ from .checking import check_project
 from .locales import strings
 from .memo import output_memo, source_memo
 from .problems import ERROR, WARNING, Problem, format_report, quote, sort_problems
+from .lawext import LawExtension
 from .quizext import QuizExtension
 
 log = logging.getLogger("mkdocs.plugins.lindungi")
@@ -41,6 +42,7 @@ class Build:
         self.quiz_files = None  # the helper.Job making the quiz sheets and exports (see add_generated_files)
         self.memo = output_memo(self.root, salt=json.dumps(self.ui, sort_keys=True))
         self.quiz_ext = QuizExtension(banks=self.project.quizzes, ui=self.ui, defer=True, memo=self.memo)
+        self.law_ext = LawExtension(laws=self.project.laws)
 
 
 def start_build(config) -> Build:
@@ -50,6 +52,7 @@ def start_build(config) -> Build:
     config.extra["ui"] = build.ui
     config.extra["lp_help_items"] = pages.render_help_items(build.project.settings, build.ui)
     config.markdown_extensions.append(build.quiz_ext)  # `::: quiz <id>`: a plain Markdown extension instance
+    config.markdown_extensions.append(build.law_ext)   # `[text](law:<id>)`: likewise
     build.user_nav = config.nav
     return build
 
@@ -84,7 +87,8 @@ def add_generated_files(build: Build, files, config):
     hand_written = [f.src_uri for f in files.documentation_pages() if f.src_uri not in build.generated]
     config.extra["lp_links"] = _help_links(files)
     config.nav = pages.site_nav(build.user_nav, hand_written, build.generated, build.project, build.ui,
-                                {build.ui["quiz_trainer_title"]: f"{quizpages.QUIZ_DIR}/index.md"})
+                                {build.ui["quiz_trainer_title"]: f"{quizpages.QUIZ_DIR}/index.md",
+                                 build.ui["laws_trainer_title"]: pages.LAWS_PAGE})
     return files
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .messages import MESSAGES, WARNING_RULES, WORDS
 from .quizbank import BANK
-from .shapes import MODULE, SESSION, SETTINGS
+from .shapes import LAWS, MODULE, SESSION, SETTINGS
 from .spec import Enum, ListOf, Obj
 from .workshop import WORKSHOP
 
@@ -15,6 +15,7 @@ FILES = (
     ("quizzes/&lt;id&gt;.yml", BANK),
     ("workshops/&lt;id&gt;.yml", WORKSHOP),
     ("mkdocs.yml, extra.lindungi", SETTINGS),
+    ("laws.yml", LAWS),
 )
 
 

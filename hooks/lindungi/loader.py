@@ -11,8 +11,8 @@ from pathlib import Path
 
 import yaml
 
-from . import blocks
-from .models import Contact, Handout, Module, Objective, Project, Session, Settings, Source, Step
+from . import blocks, laws as lawreg
+from .models import Citation, Contact, Handout, Module, Objective, Project, Session, Settings, Source, Step
 from .problems import Collector, Token, quote
 from .quizbank import load_bank
 from .shapes import MODULE, SESSION, SETTINGS
@@ -30,12 +30,40 @@ def load_project(root, extra_settings=None, docs_dir: str = "docs", site_url: st
     out = Collector()
     settings = load_settings(root, extra_settings, out, site_url)
     project = Project(root=str(root), settings=settings)
+    _load_laws(root, project, out, remember)
     _load_modules(root, project, out, remember)
     _load_quizzes(root, project, out, remember)
     _load_workshops(root, project, out, remember)
-    project.pages = _load_pages(root, docs_dir, out)
+    project.pages = _load_pages(root, docs_dir, out, project.citations)
     project.problems = out.problems
     return project
+
+
+# --- the law registry ---------------------------------------------------------------------------------------------
+
+def _load_laws(root: Path, project: Project, out: Collector, remember=None) -> None:
+    """Read laws.yml (optional: a project that cites no law needs none). A file that cannot be read marks the whole
+    registry unloadable, so citations are not reported as unknown on top of its own problems."""
+    path = root / lawreg.LAWS_FILE
+    if not path.is_file():
+        return
+    value = read_yaml_file(path, lawreg.LAWS_FILE, out, remember=remember)
+    if value is _SYNTAX_ERROR or value is None or not isinstance(value, dict):
+        project.unloadable.add(("law", "*"))
+    if value is _SYNTAX_ERROR:
+        return
+    project.laws = lawreg.load_laws(value, lawreg.LAWS_FILE, out)
+
+
+def _module_citations(module: Module, laws: dict) -> list:
+    """Citations made by a module: its `{law: id}` sources (on the module page) and its sessions' `law:` links."""
+    found = [Citation(s.law, module.path, s.line, f"modul/{module.id}/index.md", module.title)
+             for s in module.sources if s.law]
+    for session in module.sessions:
+        found += [Citation(law_id, session.path, line, f"modul/{module.id}/{session.id}.md", session.title)
+                  for law_id, line, _ in lawreg.find_citations(session.body, session.body_line)]
+    module.sources = tuple(lawreg.resolve_source(s, laws) for s in module.sources)
+    return found
 
 
 # --- settings ---------------------------------------------------------------------------------------------------
@@ -173,6 +201,7 @@ def _load_modules(root: Path, project: Project, out: Collector, remember=None) -
         for md in sorted(folder.glob("*.md")):
             if md.stem not in listed:
                 out.warn(_rel(root, md), 1, "session-not-listed", value=quote(md.stem))
+        project.citations += _module_citations(module, project.laws)
         project.modules[module.id] = module
 
 
@@ -214,11 +243,28 @@ def _build_module(value, rel: str, folder_name: str, out: Collector) -> Module |
         pre_post=quizzes.get("pre_post"),
         handout=Handout(pages=handout.get("pages", 2), what_to_do=tuple(handout.get("what_to_do", ())),
                         key_points=tuple(handout.get("key_points", ())) or key_points),
-        sources=tuple(Source(s.get("title", ""), s.get("publisher", ""), s.get("year"), s.get("url", ""),
-                             s.get("licence", "")) for s in data.get("sources", [])),
+        sources=_sources(data, rel, out),
         content_note=data.get("content_note", ""), reviewed=data.get("reviewed"), next_review=data.get("next_review"),
         licence=data.get("licence", ""), lines=dict(data.key_lines) | session_lines | {"quizzes.self_check": _sub_line(data, "quizzes", "self_check"),
                                                                      "quizzes.pre_post": _sub_line(data, "quizzes", "pre_post")})
+
+
+def _sources(data: PosDict, rel: str, out: Collector) -> tuple:
+    """The module's sources; a `{law: id}` source may not also name a title, publisher, year or url (they come from
+    laws.yml, so two values could disagree)."""
+    items = data.get("sources", [])
+    sources = []
+    for index, raw in enumerate(items):
+        line = items.line_of(index)
+        if raw.get("law"):
+            extra = [key for key in ("title", "publisher", "year", "url") if key in raw]
+            if extra:
+                out.add(rel, raw.line_of(extra[0]), "source-law-extra", value=quote(raw["law"]), found=extra)
+        elif "articles" in raw:
+            out.add(rel, raw.line_of("articles"), "source-articles-without-law")
+        sources.append(Source(raw.get("title", ""), raw.get("publisher", ""), raw.get("year"), raw.get("url", ""),
+                              raw.get("licence", ""), raw.get("law", ""), raw.get("articles", ""), line))
+    return tuple(sources)
 
 
 def _sub_line(data: PosDict, key: str, sub: str) -> int:
@@ -293,8 +339,9 @@ def _load_yaml_folder(root: Path, folder: str, kind: str, build, registry: dict,
 
 # --- hand-written pages --------------------------------------------------------------------------------------------
 
-def _load_pages(root: Path, docs_dir: str, out: Collector) -> dict:
-    """Parse the blocks of every Markdown page in docs/ (all public); returns rel path -> parsed tree."""
+def _load_pages(root: Path, docs_dir: str, out: Collector, citations: list | None = None) -> dict:
+    """Parse the blocks of every Markdown page in docs/ (all public); returns rel path -> parsed tree. The `law:` links
+    of each page are added to `citations`."""
     pages = {}
     base = root / docs_dir
     if not base.is_dir():
@@ -308,5 +355,10 @@ def _load_pages(root: Path, docs_dir: str, out: Collector) -> dict:
             rel = _rel(root, path)
             text = path.read_text(encoding="utf-8-sig")
             _, body, body_line = split_front_matter(text)
-            pages[path.relative_to(base).as_posix()] = blocks.parse(body, rel, out, first_line=body_line, view="public")
+            page = path.relative_to(base).as_posix()
+            pages[page] = blocks.parse(body, rel, out, first_line=body_line, view="public")
+            if citations is not None and lawreg.SCHEME in body:
+                title = lawreg.first_heading(body) or page
+                citations += [Citation(law_id, rel, line, page, title)
+                              for law_id, line, _ in lawreg.find_citations(body, body_line)]
     return pages

@@ -45,6 +45,7 @@ TYPE_WORDS = {
         "form": "form",
         "folder": "folder",
         "file": "berkas",
+        "law": "peraturan",
     },
     "en": {
         "text": "text",
@@ -66,6 +67,7 @@ TYPE_WORDS = {
         "form": "form",
         "folder": "folder",
         "file": "file",
+        "law": "law",
     },
 }
 
@@ -90,6 +92,7 @@ PHRASES = {
         "bank-objective": "pakai id tujuan dari module.yml yang memakai bank ini",
         "quiz-block": "tulis '::: quiz <id bank soal>'",
         "module-session": "tulis id sesi dari 'sessions' modul {module}",
+        "law-registry": "tambahkan peraturan itu ke laws.yml (lihat panduan penulis) atau perbaiki id-nya",
     },
     "en": {
         "replace-with": "replace it with '{best}'",
@@ -110,6 +113,7 @@ PHRASES = {
         "bank-objective": "use an objective id from the module.yml that uses this bank",
         "quiz-block": "write '::: quiz <quiz bank id>'",
         "module-session": "write a session id from 'sessions' of module {module}",
+        "law-registry": "add that law to laws.yml (see the authoring guide) or correct the id",
     },
 }
 
@@ -394,6 +398,55 @@ MESSAGES = {
         "id": {"what": "sesi {value} dipakai dua kali dalam pelatihan ini", "fix": "hapus salah satunya"},
         "en": {"what": "session {value} is used twice in this workshop", "fix": "remove one of them"},
     },
+    # --- the law registry and citations --------------------------------------------------------------------------
+    "law-bad-url": {
+        "id": {"what": "alamat sumber resmi {value} tidak sah", "expected": "alamat yang diawali https:// (atau http://)",
+               "found": "{value}", "fix": "salin alamat halaman peraturan dari peraturan.bpk.go.id atau JDIH resmi"},
+        "en": {"what": "official address {value} is not valid", "expected": "an address starting with https:// (or http://)",
+               "found": "{value}", "fix": "copy the law's page address from peraturan.bpk.go.id or an official JDIH"},
+    },
+    "law-status-needs-ref": {
+        "id": {"what": "peraturan {value} berstatus '{status}' tetapi tidak menyebut '{key}'",
+               "fix": "tambahkan '{key}: [id peraturan]' (peraturan itu juga dicatat di laws.yml), atau perbaiki 'status'"},
+        "en": {"what": "law {value} has status '{status}' but no '{key}'",
+               "fix": "add '{key}: [law id]' (that law listed in laws.yml too), or correct 'status'"},
+    },
+    "source-law-extra": {
+        "id": {"what": "sumber {value} memakai 'law' sekaligus menulis {found}",
+               "fix": "hapus {found}: judul, tahun dan alamat diambil dari laws.yml; pasal ditulis di 'articles'"},
+        "en": {"what": "source {value} uses 'law' and also writes {found}",
+               "fix": "remove {found}: title, year and address come from laws.yml; write articles under 'articles'"},
+    },
+    "source-articles-without-law": {
+        "id": {"what": "'articles' hanya berlaku untuk sumber dengan 'law'",
+               "fix": "tulis 'law: <id peraturan>' pada sumber ini, atau masukkan pasalnya ke 'title'"},
+        "en": {"what": "'articles' applies only to a source with 'law'",
+               "fix": "write 'law: <law id>' on this source, or put the articles into 'title'"},
+    },
+    "law-amended": {
+        "id": {"what": "peraturan {value} yang dikutip di sini sudah diubah dengan {found}",
+               "fix": "periksa bunyi pasal yang dikutip pada peraturan pengubahnya, lalu kutip peraturan pengubah itu (juga) atau sesuaikan teksnya"},
+        "en": {"what": "law {value} cited here has been amended by {found}",
+               "fix": "check the cited article against the amending law, then cite that law (too) or adjust the text"},
+    },
+    "law-revoked": {
+        "id": {"what": "peraturan {value} yang dikutip di sini sudah dicabut oleh {found}",
+               "fix": "kutip peraturan yang menggantikannya dan sesuaikan teksnya, atau hapus rujukan ini"},
+        "en": {"what": "law {value} cited here has been revoked by {found}",
+               "fix": "cite the law that replaced it and adjust the text, or remove this citation"},
+    },
+    "law-check-stale": {
+        "id": {"what": "peraturan {value} terakhir diperiksa lebih dari 12 bulan lalu", "expected": "tanggal 'checked' paling awal {expected}",
+               "found": "{found}", "fix": "periksa lagi status dan alamatnya di peraturan.bpk.go.id, lalu perbarui 'checked' di laws.yml"},
+        "en": {"what": "law {value} was last checked more than 12 months ago", "expected": "a 'checked' date no earlier than {expected}",
+               "found": "{found}", "fix": "check its status and address again on peraturan.bpk.go.id, then update 'checked' in laws.yml"},
+    },
+    "law-not-checked": {
+        "id": {"what": "peraturan {value} dikutip tetapi belum pernah diperiksa (tidak ada 'checked' di laws.yml)",
+               "fix": "periksa judul, status dan alamatnya pada teks resmi, lalu isi 'checked' dengan tanggal pemeriksaan"},
+        "en": {"what": "law {value} is cited but has never been checked (no 'checked' in laws.yml)",
+               "fix": "check its title, status and address against the official text, then set 'checked' to that date"},
+    },
     # --- handouts and PDFs ---------------------------------------------------------------------------------------
     "handout-overflow": {
         "id": {"what": "handout modul {value} melebihi jumlah halamannya", "expected": "{expected} halaman A4",
@@ -420,4 +473,5 @@ WARNING_RULES = frozenset({
     "quiz-option-feedback", "quiz-outcome-feedback", "objective-unserved", "review-overdue", "local-contacts-empty",
     "session-not-listed", "workshop-long-stretch", "workshop-long-day", "workshop-no-self-care", "workshop-same-form",
     "workshop-session-twice", "handout-overflow", "pdf-too-large", "handout-no-qr",
+    "law-amended", "law-revoked", "law-check-stale", "law-not-checked",
 })

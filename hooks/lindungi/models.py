@@ -26,13 +26,66 @@ class Objective:
 
 @dataclass(frozen=True)
 class Source:
-    """`- {title: ..., publisher: ..., year: 2022, url: ..., licence: ...}`"""
+    """`- {title: ..., publisher: ..., year: 2022, url: ..., licence: ...}` or `- {law: uu-12-2022, articles: Pasal 41}`.
+
+    A law source takes its title, year and url from the law registry (`laws.yml`) once the project is loaded."""
 
     title: str
     publisher: str = ""
     year: int | None = None
     url: str = ""
     licence: str = ""
+    law: str = ""       # id in laws.yml
+    articles: str = ""  # free text, e.g. "Pasal 41"
+    line: int = field(default=0, compare=False)
+
+
+LAW_STATUSES = ("in_force", "amended", "revoked")
+LAW_KINDS = ("uu", "perppu", "pp", "perpres", "permen", "perma", "perda", "perkada")
+
+
+@dataclass(frozen=True)
+class Law:
+    """One entry of `laws.yml`:
+
+    ```yaml
+    - id: uu-12-2022
+      title: Undang-Undang Nomor 12 Tahun 2022 tentang Tindak Pidana Kekerasan Seksual
+      kind: uu
+      number: "12"
+      year: 2022
+      status: in_force          # in_force | amended | revoked
+      url: https://peraturan.bpk.go.id/...
+      checked: 2026-11-30
+    ```
+    """
+
+    id: str
+    title: str
+    kind: str = "uu"
+    number: str = ""
+    year: int | None = None
+    status: str = "in_force"
+    amended_by: tuple = ()
+    revoked_by: tuple = ()
+    url: str = ""
+    checked: _dt.date | None = None
+    note: str = ""
+    path: str = "laws.yml"
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A place that cites a law: a module's `sources` entry, or a `[text](law:<id>)` link in a session or public page.
+
+    `page` is the docs-relative page where the citation is shown; `page_title` its title (for the trainers' page)."""
+
+    law: str
+    path: str
+    line: int
+    page: str
+    page_title: str
 
 
 @dataclass(frozen=True)
@@ -196,6 +249,8 @@ class Project:
     quizzes: dict = field(default_factory=dict)     # id -> quiz bank (quizbank.QuizBank)
     workshops: dict = field(default_factory=dict)   # id -> workshop (workshop.Workshop)
     pages: dict = field(default_factory=dict)       # docs-relative path -> parsed blocks of a hand-written page
+    laws: dict = field(default_factory=dict)        # id -> Law (laws.yml)
+    citations: list = field(default_factory=list)   # every Citation of a law, in load order
     problems: list = field(default_factory=list)
     unloadable: set = field(default_factory=set)    # (kind, id) of files that exist but could not be read
 

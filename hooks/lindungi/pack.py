@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from . import pages, quizrender
 from .handout import environment, render_print_document
+from .lawext import LawExtension
 
 SPARE_ROWS = 5            # extra blank rows on the attendance sheet
 DEFAULT_PARTICIPANTS = 25
@@ -109,13 +110,18 @@ def session_html(session, project, ui: dict) -> str:
     """A session's trainer view (trainer notes, read-aloud text, activities, cases with answer guides) as HTML."""
     text = pages.render_body(session.tree, "trainer", project.settings, ui)
     text = _QUIZ_LINE.sub("", text)
-    return _converter().reset().convert(text)
+    converter = _converter()
+    converter.law_ext.laws = project.laws  # `law:` links point at the laws' official addresses, as on the site
+    return converter.reset().convert(text)
 
 
 @functools.lru_cache(maxsize=1)
 def _converter() -> markdown.Markdown:
     """One Markdown converter for every session of every pack (building one per call costs more than converting)."""
-    return markdown.Markdown(extensions=["md_in_html", "tables", "attr_list"])
+    law_ext = LawExtension()
+    converter = markdown.Markdown(extensions=["md_in_html", "tables", "attr_list", law_ext])
+    converter.law_ext = law_ext
+    return converter
 
 
 def materials(workshop, project) -> list[str]:

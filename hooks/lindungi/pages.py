@@ -17,6 +17,7 @@ from .models import AUDIENCES
 MODULES_DIR = "modul"
 TRAINERS_DIR = "pelatih"
 GUIDE_DIR = "panduan-penulis"
+LAWS_PAGE = f"{TRAINERS_DIR}/hukum.md"  # the trainers' list of laws and the pages that cite them
 HELP_PAGE = "bantuan.md"  # hand-written pages the help block on every page links to, when they exist
 SAFETY_PAGE = "tetap-aman.md"
 
@@ -30,6 +31,7 @@ def safe_title(text: str) -> str:
 
 
 _ENV.filters["title"] = safe_title
+_ENV.filters["cell"] = lambda text: " ".join(str(text).replace("|", "\\|").split())
 
 
 def block_labels(ui: dict) -> dict:
@@ -100,7 +102,24 @@ def generate_pages(project, ui: dict, handout_links=None) -> dict:
                 pages[f"{TRAINERS_DIR}/{module.id}/{session.id}.md"] = render_session(session, module, project, ui, True)
         if module.self_check:
             pages[f"{MODULES_DIR}/{module.id}/cek-mandiri.md"] = render_self_check(module, project, ui)
+    if project.laws:
+        pages[LAWS_PAGE] = render_laws_page(project, ui)
     return pages
+
+
+def render_laws_page(project, ui: dict) -> str:
+    """The trainers' page for the office's legal review: every law of the registry with its status, the date it was
+    last checked, its official address, and the pages (modules, sessions, public pages) that cite it."""
+    rows = []
+    for law in project.laws.values():
+        cited = {}
+        for citation in project.citations:
+            if citation.law == law.id:
+                cited.setdefault(citation.page, citation.page_title)
+        changed = law.amended_by if law.status == "amended" else law.revoked_by if law.status == "revoked" else ()
+        rows.append({"law": law, "changed_by": [project.laws[i].title if i in project.laws else i for i in changed],
+                     "pages": [(title, f"../{page}") for page, title in cited.items()]})
+    return _ENV.get_template("laws_trainers.md").render(ui=ui, rows=rows)
 
 
 def trainer_pages(pages: dict) -> set:

@@ -88,9 +88,10 @@ def pdf_jobs(project, ui: dict, directory_urls: bool) -> tuple[list, list]:
 
 def inputs_digest(project, ui: dict, directory_urls: bool) -> str:
     """Hash of everything `pdf_jobs` makes its documents from: the files of the content folders, the settings, the
-    interface strings, the URL style, and this package's code, templates and strings. Equal digests give equal jobs,
+    interface strings, the law registry, the URL style, and this package's code, templates and strings. Equal digests give equal jobs,
     so a rebuild with nothing changed can reuse the previous run's PDFs without writing their HTML again."""
-    digest = hashlib.sha256(json.dumps([repr(project.settings), ui, directory_urls, code_digest()], default=str).encode())
+    digest = hashlib.sha256(json.dumps([repr(project.settings), repr(project.laws), ui, directory_urls, code_digest()],
+                                       default=str).encode())
     root = Path(project.root)
     for folder in SOURCE_FOLDERS:
         hash_files(digest, root, root / folder)

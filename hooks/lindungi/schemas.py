@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .quizbank import BANK
-from .shapes import MODULE, SESSION, SETTINGS
+from .shapes import LAWS, MODULE, SESSION, SETTINGS
 from .workshop import WORKSHOP
 
 BASE = "https://json-schema.org/draft/2020-12/schema"
@@ -21,4 +21,5 @@ def all_schemas() -> dict:
         "quiz": _document(BANK, "quiz bank"),
         "workshop": _document(WORKSHOP, "workshop"),
         "settings": _document(SETTINGS, "extra.lindungi"),
+        "laws": _document(LAWS, "laws.yml"),
     }

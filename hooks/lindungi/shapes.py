@@ -6,16 +6,18 @@ editor's autocompletion, the validator and the authoring guide describe the same
 
 from __future__ import annotations
 
-from .models import AUDIENCES, LEVELS, STATUSES
+from .models import AUDIENCES, LAW_KINDS, LAW_STATUSES, LEVELS, STATUSES
 from .spec import Bool, Date, Enum, Field, Id, Int, ListOf, Obj, Str
 
 SOURCE = Obj({
-    "title": Field(Str(max_len=300), True, "judul sumber"),
+    "title": Field(Str(max_len=300), False, "judul sumber (bukan peraturan)"),
     "publisher": Field(Str(max_len=200), False, "penerbit atau lembaga"),
     "year": Field(Int(minimum=1900, maximum=2100), False, "tahun terbit"),
     "url": Field(Str(max_len=500), False, "alamat web sumber"),
     "licence": Field(Str(max_len=100), False, "lisensi sumber, misalnya CC BY-NC-SA 3.0 IGO"),
-})
+    "law": Field(Id(), False, "id peraturan di laws.yml; judul, tahun dan alamatnya diambil dari sana"),
+    "articles": Field(Str(max_len=200), False, "pasal yang dikutip, misalnya 'Pasal 41' (hanya bersama law)"),
+}, need_one=("title", "law"))
 
 OBJECTIVE = Obj({
     "id": Field(Id(), True, "id tujuan, huruf kecil dan tanda hubung"),
@@ -95,3 +97,21 @@ SETTINGS = Obj({
     "trainer_views": Field(Enum(["kit", "public"]), False,
                            "kit: tampilan pelatih tiap sesi hanya di kit pelatih; public: juga di situs publik"),
 }, doc="Pengaturan situs (extra.lindungi di mkdocs.yml)")
+
+LAW = Obj({
+    "id": Field(Id(), True, "id peraturan, misalnya uu-12-2022 (jenis-nomor-tahun)"),
+    "title": Field(Str(max_len=400), True, "judul resmi lengkap"),
+    "kind": Field(Enum(LAW_KINDS), True, "jenis peraturan"),
+    "number": Field(Str(max_len=40), True, "nomor peraturan"),
+    "year": Field(Int(minimum=1900, maximum=2100), True, "tahun peraturan"),
+    "status": Field(Enum(LAW_STATUSES), True, "in_force (berlaku), amended (sudah diubah) atau revoked (dicabut)"),
+    "amended_by": Field(ListOf(Id(), min_items=1), False, "id peraturan yang mengubahnya (wajib bila status amended)"),
+    "revoked_by": Field(ListOf(Id(), min_items=1), False, "id peraturan yang mencabutnya (wajib bila status revoked)"),
+    "url": Field(Str(max_len=500), True, "alamat sumber resmi (https://...), misalnya halaman peraturan.bpk.go.id"),
+    "checked": Field(Date(), False, "tanggal terakhir status dan alamatnya diperiksa; kosongkan bila belum pernah"),
+    "note": Field(Str(max_len=600), False, "catatan untuk tinjauan hukum kantor"),
+}, doc="Satu peraturan dalam daftar laws.yml")
+
+LAWS = Obj({
+    "laws": Field(ListOf(LAW, min_items=1), True, "daftar peraturan yang dikutip isi situs"),
+}, doc="Daftar peraturan (laws.yml di folder proyek)")

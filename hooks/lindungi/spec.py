@@ -258,6 +258,7 @@ class Obj(Shape):
 
     fields: dict = field(default_factory=dict)
     doc: str = ""
+    need_one: tuple = ()  # keys of which at least one must be present (e.g. a source's `title` or `law`)
     token = Token("mapping")
 
     def check(self, value, ctx, key, line):
@@ -283,6 +284,10 @@ class Obj(Shape):
             # A misspelt required key is reported once, as the unknown key with its fix, not also as missing.
             if spec.required and name not in value and name not in misspelt:
                 ctx.out.add(ctx.path, result.line, "missing-key", key=name, doc=spec.doc or name)
+        if self.need_one and not any(name in value or name in misspelt for name in self.need_one):
+            first = self.need_one[0]
+            ctx.out.add(ctx.path, result.line, "missing-key", key=first,
+                        doc=" / ".join(f"{n}: {self.fields[n].doc}" for n in self.need_one))
         return result
 
     def schema(self):
@@ -291,6 +296,7 @@ class Obj(Shape):
             "additionalProperties": False,
             "required": [n for n, f in self.fields.items() if f.required],
             "properties": {n: {**f.shape.schema(), "description": f.doc} for n, f in self.fields.items()},
+            **({"anyOf": [{"required": [n]} for n in self.need_one]} if self.need_one else {}),
         }
 
 

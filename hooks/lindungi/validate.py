@@ -11,6 +11,7 @@ import datetime as _dt
 from . import blocks
 from .problems import Collector, Token, phrase, quote
 from .quizbank import TEST_USES
+from .laws import stale_before
 from .spec import did_you_mean
 from .workshop import check_timing, compute_times
 
@@ -26,6 +27,7 @@ def validate(project, today: _dt.date | None = None) -> list:
     check_review_dates(project, today, out)
     check_block_references(project, out)
     check_workshops(project, out)
+    check_law_citations(project, today, out)
     project.problems = list(project.problems) + out.problems
     return project.problems
 
@@ -189,3 +191,25 @@ def check_workshops(project, out: Collector) -> None:
                                 expected=[item.type], found=list(bank.uses))
         compute_times(workshop, lambda m, s: getattr(session_of(m, s), "minutes", None))
         check_timing(workshop, lambda m, s: getattr(session_of(m, s), "self_care", False), out)
+
+
+def check_law_citations(project, today: _dt.date, out: Collector) -> None:
+    """Every cited law is in laws.yml; citing an amended or revoked law, or one not checked in the last 12 months (or
+    never), is a warning at the citation."""
+    if ("law", "*") in project.unloadable:
+        return  # laws.yml itself could not be read: that is reported already
+    limit = stale_before(today)
+    for citation in project.citations:
+        law = project.laws.get(citation.law)
+        if law is None:
+            _unknown(out, citation.path, citation.line, "law", citation.law, project.laws, "law-registry")
+            continue
+        if law.status == "amended":
+            out.warn(citation.path, citation.line, "law-amended", value=quote(law.id), found=list(law.amended_by))
+        elif law.status == "revoked":
+            out.warn(citation.path, citation.line, "law-revoked", value=quote(law.id), found=list(law.revoked_by))
+        if law.checked is None:
+            out.warn(citation.path, citation.line, "law-not-checked", value=quote(law.id))
+        elif law.checked < limit:
+            out.warn(citation.path, citation.line, "law-check-stale", value=quote(law.id), expected=limit.isoformat(),
+                     found=law.checked.isoformat())
