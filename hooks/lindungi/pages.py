@@ -102,7 +102,7 @@ def generate_pages(project, ui: dict, handout_links=None) -> dict:
                 pages[f"{TRAINERS_DIR}/{module.id}/{session.id}.md"] = render_session(session, module, project, ui, True)
         if module.self_check:
             pages[f"{MODULES_DIR}/{module.id}/cek-mandiri.md"] = render_self_check(module, project, ui)
-    if project.laws:
+    if project.laws and project.settings.trainer_kit:  # for the office's legal review, in the trainer kit
         pages[LAWS_PAGE] = render_laws_page(project, ui)
     return pages
 
