@@ -68,12 +68,30 @@ def test_answer_key_holds_answers_of_both_forms(docs):
 def test_ordering_and_matching_are_scrambled_on_paper(project):
     """Paper ordering items and matching answers never appear in their correct order; the key maps them back."""
     bank = project.quizzes["tes-kenali"]
-    ordering = pack.question_view(next(q for q in bank.questions if q.id == "urutan"))
+    ordering = pack.question_view(next(q for q in bank.questions if q.id == "urutan"), bank, strings("id"))
     assert [item.id for _, item in ordering["items"]] != ["dengar", "aman", "rujuk"]
     shown = {item.id: n for n, item in ordering["items"]}
     assert ordering["key"] == ", ".join(str(shown[i]) for i in ("dengar", "aman", "rujuk"))
-    matching = pack.question_view(next(q for q in bank.questions if q.id == "pasangan"))
+    matching = pack.question_view(next(q for q in bank.questions if q.id == "pasangan"), bank, strings("id"))
     assert [p.id for _, p in matching["rights"]] != ["sapa", "darurat"]
+
+
+def test_true_false_on_paper_is_benar_salah_by_default(docs):
+    """A professional bank's true_false statement asks for B (benar) or S (salah), and the key says "S (Salah)"."""
+    assert "Tulis B (benar) atau S (salah)." in docs["tes-awal-a-tes-kenali"].html
+    assert "(mitos)" not in docs["tes-awal-a-tes-kenali"].html
+    assert "<strong>S (Salah)</strong>" in docs["kunci-jawaban"].html
+
+
+def test_true_false_on_paper_follows_a_fakta_mitos_bank(project):
+    """A bank with `true_false_labels: fakta-mitos` asks for F (fakta) or M (mitos); the English pack says T/F."""
+    bank = project.quizzes["tes-kenali"]
+    question = next(q for q in bank.questions if q.id == "mitos")
+    myth_bank = type(bank)(**{**bank.__dict__, "true_false_labels": "fakta-mitos"})
+    view = pack.question_view(question, myth_bank, strings("id"))
+    assert (view["key"], view["tf"], view["tf_note"]) == ("M", ("Fakta", "Mitos"), "Tulis F (fakta) atau M (mitos).")
+    view = pack.question_view(question, bank, strings("en"))
+    assert (view["key"], view["tf"], view["tf_note"]) == ("F", ("True", "False"), "Write T (true) or F (false).")
 
 
 def test_attendance_has_blank_rows_only(docs, project):

@@ -111,9 +111,10 @@ def scrambled(values, salt: str) -> list:
     return order
 
 
-def question_view(question) -> dict:
-    """What the test sheet and the answer key show for one question (lettered options, scrambled items)."""
-    view = {"q": question, "options": [], "items": [], "lefts": [], "rights": [], "key": ""}
+def question_view(question, bank, ui: dict) -> dict:
+    """What the test sheet and the answer key show for one question (lettered options, scrambled items, and for a
+    true_false question the bank's two labels with their initials, e.g. B (Benar) / S (Salah))."""
+    view = {"q": question, "options": [], "items": [], "lefts": [], "rights": [], "key": "", "tf": (), "tf_note": ""}
     if question.options:
         view["options"] = [(LETTERS[i], o) for i, o in enumerate(question.options)]
         view["key"] = ", ".join(letter for letter, o in view["options"] if o.correct)
@@ -129,7 +130,11 @@ def question_view(question) -> dict:
         letter = {p.id: LETTERS[i] for i, p in enumerate(rights)}
         view["key"] = ", ".join(f"{n}-{letter[p.id]}" for n, p in view["lefts"])
     elif question.type == "true_false":
-        view["key"] = "F" if question.answer else "M"
+        yes, no = (ui["pack_" + key] for key in bank.true_false_keys)
+        view["tf"] = (yes, no)
+        view["tf_note"] = ui["pack_true_false"].format(true_letter=yes[0].upper(), true=yes.lower(),
+                                                       false_letter=no[0].upper(), false=no.lower())
+        view["key"] = (yes if question.answer else no)[0].upper()
     elif question.accepted:
         view["key"] = " / ".join(question.accepted)
     return view
@@ -175,7 +180,8 @@ def _plan(workshop, project, ui: dict) -> list:
     for test in tests:
         title = f"{ui['pack_' + test.kind]} · {ui['pack_form']} {test.form} · {test.bank.title}"
         plan.append((test.slug, title, True, "pack_test.html",
-                     lambda test=test: {"test": test, "questions": [question_view(q) for q in test.questions]}))
+                     lambda test=test: {"test": test,
+                                        "questions": [question_view(q, test.bank, ui) for q in test.questions]}))
     plan.append(("daftar-bahan", ui["pack_materials"], True, "pack_materials.html",
                  lambda: {"materials": materials(workshop, project), "participants": participants,
                           "modules": workshop_modules(workshop, project), "tests": tests}))
@@ -186,7 +192,8 @@ def _plan(workshop, project, ui: dict) -> list:
                  lambda: {"questions": [ui[f"pack_eval_q{n}"] for n in range(1, EVALUATION_QUESTIONS + 1)]}))
     if tests:
         plan.append(("kunci-jawaban", ui["pack_answer_key"], False, "pack_key.html",
-                     lambda: {"tests": [(test, [question_view(q) for q in test.questions]) for test in tests]}))
+                     lambda: {"tests": [(test, [question_view(q, test.bank, ui) for q in test.questions])
+                                        for test in tests]}))
     return plan
 
 

@@ -188,10 +188,12 @@ def _letter(index: int) -> str:
 
 
 def _strings(ui: dict, bank, count: int, points: int) -> SimpleNamespace:
-    """The `quiz_*` interface strings without their prefix, as attributes (`s.check`), plus the formatted intro."""
+    """The `quiz_*` interface strings without their prefix, as attributes (`s.check`), plus the formatted intro and
+    the bank's two true_false labels (`s.tf_true`, `s.tf_false`: Benar/Salah, or Fakta/Mitos for a public myth quiz)."""
     strings = {k[len("quiz_"):]: v for k, v in ui.items() if k.startswith("quiz_")}
     intro = ui["quiz_intro"].format(count=count, points=points, pass_mark=bank.pass_mark)
-    return SimpleNamespace(**strings, intro_text=intro)
+    yes, no = bank.true_false_keys
+    return SimpleNamespace(**strings, intro_text=intro, tf_true=strings[yes], tf_false=strings[no])
 
 
 # --- rendering --------------------------------------------------------------------------------------------------------
