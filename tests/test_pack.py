@@ -32,10 +32,18 @@ def test_pack_has_every_document_in_order(docs):
 
 
 def test_agenda_shows_computed_clock_times(docs):
-    """Clock times come from the workshop start and the sessions' summed steps (80 minutes from 09:05)."""
+    """Clock times come from the workshop start and the sessions' summed steps (80 minutes from 09.05, written the EYD way)."""
     html = docs["agenda"].html
-    assert "08:00–08:30" in html and "09:05–10:25" in html and "Bentuk-bentuk kekerasan" in html
-    assert "08:30–09:15" in html  # day 2 starts at 08:30 with the 45-minute self-care session
+    assert "08.00–08.30" in html and "09.05–10.25" in html and "Bentuk-bentuk kekerasan" in html
+    assert "08.30–09.15" in html  # day 2 starts at 08:30 with the 45-minute self-care session
+
+
+def test_agenda_dates_and_times_follow_the_language(project):
+    """Indonesian writes "Senin, 11 Januari 2027" and "09.05" (EYD); English "Monday, 11 January 2027" and "09:05"."""
+    english = {d.slug: d for d in pack.pack_documents(project.workshops["lokakarya"], project, strings("en"))}
+    indonesian = pack.pack_documents(project.workshops["lokakarya"], project, strings("id"))[0].html
+    assert "Hari 1 · Senin, 11 Januari 2027" in indonesian and "Hari 2 · Selasa, 12 Januari 2027" in indonesian
+    assert "Day 1 · Monday, 11 January 2027" in english["agenda"].html and "09:05–10:25" in english["agenda"].html
 
 
 def test_guide_holds_trainer_material_in_agenda_order(docs):
@@ -124,7 +132,7 @@ def test_pdf_jobs_and_pack_merge(project):
 def test_trainers_page_lists_agenda_and_pack_links(project):
     """The trainers' page shows each agenda with clock times and links to the combined pack and handouts."""
     page = printing.render_trainers_page(project, strings("id"))
-    assert "| 09:05–10:25 | Bentuk-bentuk kekerasan | 80 |" in page
+    assert "| 09.05–10.25 | Bentuk-bentuk kekerasan | 80 |" in page
     assert '<a href="paket-lokakarya.pdf" download>' in page
     assert '<a href="paket-lokakarya/kunci-jawaban.pdf" download>' in page
     assert '<a href="../unduh/handout-rawat-diri.pdf" download>' in page
