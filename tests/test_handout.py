@@ -7,7 +7,7 @@ import pytest
 from pypdf import PdfReader
 
 from helpers import SITES
-from lindungi import handout, pdf
+from lindungi import handout, pages, pdf
 from lindungi.checking import check_project
 from lindungi.locales import strings
 
@@ -43,6 +43,18 @@ def test_body_holds_key_points_steps_and_help_lines(project):
                  "Layanan Uji Setempat", "0321 000", "Ditinjau: 2026-11-01", "Lembaga Uji PDF · CC BY-SA 4.0"):
         assert text in body, text
     assert 'src="data:image/png;base64,' in body
+
+
+def test_draft_shows_no_review_date():
+    """A draft module has not been reviewed by the office: its handout and module page show no "Ditinjau" date."""
+    minimal = check_project(SITES / "minimal")
+    module = minimal.modules["contoh-modul"]
+    assert module.status == "draft"
+    body = handout.render_body(module, minimal.settings, strings("id"), URL)
+    page = pages.render_module(module, minimal, strings("id"))
+    assert "Ditinjau: belum ditinjau kantor (draf) · " in body
+    assert "| Ditinjau | belum ditinjau kantor (draf) |" in page
+    assert "2026-11-01" not in body and "2026-11-01" not in page
 
 
 def test_body_without_url_has_no_qr(project):

@@ -1,5 +1,6 @@
 """The trainer's pack documents of a workshop, as HTML, without a MkDocs build."""
 
+import dataclasses
 import html
 import re
 
@@ -32,10 +33,18 @@ def test_pack_has_every_document_in_order(docs):
 
 
 def test_agenda_shows_computed_clock_times(docs):
-    """Clock times come from the workshop start and the sessions' summed steps (80 minutes from 09:05)."""
+    """Clock times come from the workshop start and the sessions' summed steps (80 minutes from 09.05, written the EYD way)."""
     html = docs["agenda"].html
-    assert "08:00–08:30" in html and "09:05–10:25" in html and "Bentuk-bentuk kekerasan" in html
-    assert "08:30–09:15" in html  # day 2 starts at 08:30 with the 45-minute self-care session
+    assert "08.00–08.30" in html and "09.05–10.25" in html and "Bentuk-bentuk kekerasan" in html
+    assert "08.30–09.15" in html  # day 2 starts at 08:30 with the 45-minute self-care session
+
+
+def test_agenda_dates_and_times_follow_the_language(project):
+    """Indonesian writes "Senin, 11 Januari 2027" and "09.05" (EYD); English "Monday, 11 January 2027" and "09:05"."""
+    english = {d.slug: d for d in pack.pack_documents(project.workshops["lokakarya"], project, strings("en"))}
+    indonesian = pack.pack_documents(project.workshops["lokakarya"], project, strings("id"))[0].html
+    assert "Hari 1 · Senin, 11 Januari 2027" in indonesian and "Hari 2 · Selasa, 12 Januari 2027" in indonesian
+    assert "Day 1 · Monday, 11 January 2027" in english["agenda"].html and "09:05–10:25" in english["agenda"].html
 
 
 def test_guide_holds_trainer_material_in_agenda_order(docs):
@@ -77,6 +86,27 @@ def test_ordering_and_matching_are_scrambled_on_paper(project):
     assert [p.id for p in matching.rights] != ["sapa", "darurat"]
 
 
+def test_true_false_on_paper_is_benar_salah_by_default(docs):
+    """A professional bank's true_false statement asks for B (benar) or S (salah), and the key says "S (Salah)"."""
+    assert "Tulis B (benar) atau S (salah)." in docs["tes-awal-a-tes-kenali"].html
+    assert "(mitos)" not in docs["tes-awal-a-tes-kenali"].html
+    assert "<strong>S (Salah)</strong>" in docs["kunci-jawaban"].html
+
+
+def test_true_false_on_paper_follows_a_fakta_mitos_bank(project):
+    """A bank with `true_false_labels: fakta-mitos` asks for F (fakta) or M (mitos); the English pack says T/F."""
+    bank = project.quizzes["tes-kenali"]
+    myth_bank = dataclasses.replace(bank, true_false_labels="fakta-mitos")
+    myth_project = dataclasses.replace(project, quizzes={**project.quizzes, bank.id: myth_bank})
+    workshop = project.workshops["lokakarya"]
+    myth = {d.slug: d.html for d in pack.pack_documents(workshop, myth_project, strings("id"))}
+    assert "Tulis F (fakta) atau M (mitos)." in myth["tes-awal-a-tes-kenali"]
+    assert "<strong>M (Mitos)</strong>" in myth["kunci-jawaban"]
+    english = {d.slug: d.html for d in pack.pack_documents(workshop, project, strings("en"))}
+    assert "Write T (true) or F (false)." in english["tes-awal-a-tes-kenali"]
+    assert "<strong>F (False)</strong>" in english["kunci-jawaban"]
+
+
 def test_attendance_has_blank_rows_only(docs, project):
     """The attendance sheet has participants + 5 numbered blank rows and one signature column per day."""
     html = docs["daftar-hadir"].html
@@ -107,7 +137,7 @@ def test_pdf_jobs_and_pack_merge(project):
 def test_trainers_page_lists_agenda_and_pack_links(project):
     """The trainers' page shows each agenda with clock times and links to the combined pack and handouts."""
     page = printing.render_trainers_page(project, strings("id"))
-    assert "| 09:05–10:25 | Bentuk-bentuk kekerasan | 80 |" in page
+    assert "| 09.05–10.25 | Bentuk-bentuk kekerasan | 80 |" in page
     assert '<a href="paket-lokakarya.pdf" download>' in page
     assert '<a href="paket-lokakarya/kunci-jawaban.pdf" download>' in page
     assert '<a href="../unduh/handout-rawat-diri.pdf" download>' in page

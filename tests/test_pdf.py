@@ -89,7 +89,7 @@ def test_pages_link_to_the_pdfs(site):
     page = (root / "site/modul/kenali-kekerasan/handout.html").read_text(encoding="utf-8")
     assert "PESAN-KUNCI-SATU" in page and "SAPA 129" in page
     trainers = (root / "site/pelatih/index.html").read_text(encoding="utf-8")
-    assert 'href="paket-lokakarya.pdf" download' in trainers and "09:05–10:25" in trainers
+    assert 'href="paket-lokakarya.pdf" download' in trainers and "09.05–10.25" in trainers
 
 
 def test_rebuild_renders_nothing_then_only_what_changed(site):

@@ -15,7 +15,7 @@ import markdown
 import pytest
 from hypothesis import given, strategies as st
 
-from lindungi import quizexport, quizrender
+from lindungi import quizbank, quizexport, quizrender
 from lindungi.checking import check_project
 from lindungi.locales import strings
 from lindungi.quizext import QuizExtension
@@ -236,3 +236,15 @@ def test_trainer_section_lists_every_bank_and_keeps_keys_apart(project):
     assert "Penjelasan A." in files["pelatih/kuis/kuis-prepost-kunci-jawaban-a.html"]
     assert "Penjelasan A." not in files["pelatih/kuis/kuis-prepost-lembar-soal-a.html"]
     assert "Soal form B." not in files["pelatih/kuis/kuis-prepost-lembar-soal-a.html"]
+
+
+def test_true_false_buttons_follow_the_bank_labels(project):
+    """True/false buttons say Benar/Salah by default and Fakta/Mitos only where the bank asks for `fakta-mitos`."""
+    public = project.quizzes["kuis-semua"]
+    assert public.true_false_labels == "fakta-mitos"
+    professional = dataclasses.replace(public, true_false_labels=quizbank.DEFAULT_TRUE_FALSE_LABELS)
+    labels = re.compile(r'<label for="[^"]*-(?:true|false)">([^<]*)</label>')
+    assert labels.findall(quizrender.render_quiz(public, strings("id"))) == ["Fakta", "Mitos"]
+    assert labels.findall(quizrender.render_quiz(professional, strings("id"))) == ["Benar", "Salah"]
+    assert labels.findall(quizrender.render_quiz(professional, strings("en"))) == ["True", "False"]
+    assert quizbank.DEFAULT_TRUE_FALSE_LABELS == "benar-salah"

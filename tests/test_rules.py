@@ -10,6 +10,8 @@ from helpers import copy_site, problems_of
 CASES = {
     "yaml-syntax": ("quizzes/kuis-contoh.yml", lambda s: s.replace("pass_mark: 50", "pass_mark: [50"),
         ["quizzes/kuis-contoh.yml:5: YAML tidak dapat dibaca di kolom 10 (while parsing a flow sequence expected ',' or ']', but got ':'). Perbaikan: periksa titik dua, tanda kutip dan indentasi (pakai spasi, bukan tab) pada baris ini dan baris sebelumnya. [yaml-syntax]"]),
+    "tf-labels": ("quizzes/kuis-contoh.yml", lambda s: s.replace("pass_mark: 50", "pass_mark: 50\ntrue_false_labels: fakta_mitos"),
+        ["quizzes/kuis-contoh.yml:5: nilai 'true_false_labels' tidak dikenal; seharusnya salah satu dari 'benar-salah', 'fakta-mitos', ditemukan 'fakta_mitos'. Perbaikan: ganti dengan 'fakta-mitos'. [bad-choice]"]),
     "dup-key": ("modules/contoh-modul/module.yml", lambda s: s.replace("level: dasar", "level: dasar\nlevel: lanjutan"),
         ["modules/contoh-modul/module.yml:6: kunci 'level' ditulis dua kali. Perbaikan: hapus salah satunya; nilai kedua menimpa yang pertama. [yaml-duplicate-key]"]),
     "empty": ("quizzes/kuis-contoh.yml", lambda s: "",

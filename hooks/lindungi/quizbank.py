@@ -5,6 +5,7 @@ id: dukungan-awal
 title: "Cek mandiri: Dukungan awal"
 uses: [self_check]          # self_check | pre_test | post_test | public
 pass_mark: 70               # percent
+true_false_labels: benar-salah   # buttons of true_false questions: benar-salah (default) | fakta-mitos (public myth quiz)
 questions:
   - id: langkah-pertama
     type: single            # single | multiple | true_false | scenario | ordering | matching | short_answer
@@ -30,6 +31,10 @@ TEST_USES = frozenset({"pre_test", "post_test"})   # paper tests: printed in for
 FORMS = ("A", "B")
 CHOICE_TYPES = ("single", "multiple", "scenario")
 OUTCOME_TYPES = ("true_false", "ordering", "matching", "short_answer")
+# The two answers of a true_false question, as interface-string suffixes (quiz_<x>, pack_<x>). A professional statement
+# is right or wrong ("Benar/Salah"); only a public myth quiz asks "Fakta/Mitos".
+TRUE_FALSE_LABELS = {"benar-salah": ("true", "false"), "fakta-mitos": ("fact", "myth")}
+DEFAULT_TRUE_FALSE_LABELS = "benar-salah"
 
 OPTION = Obj({
     "id": Field(Id(), True, "id pilihan, misalnya a, b, c"),
@@ -57,7 +62,7 @@ QUESTION = Obj({
     "hint": Field(Str(max_len=600), False, "petunjuk bila diminta"),
     "explanation": Field(Str(max_len=2000), False, "penjelasan sesudah diperiksa"),
     "options": Field(ListOf(OPTION), False, "pilihan (single, multiple, scenario)"),
-    "answer": Field(Bool(), False, "true_false: true = fakta, false = mitos"),
+    "answer": Field(Bool(), False, "true_false: true = benar (fakta), false = salah (mitos)"),
     "items": Field(ListOf(ITEM), False, "ordering: langkah dalam urutan yang benar"),
     "pairs": Field(ListOf(PAIR), False, "matching: pasangan kiri-kanan"),
     "accepted": Field(ListOf(Str(max_len=200)), False, "short_answer: jawaban yang diterima"),
@@ -70,6 +75,8 @@ BANK = Obj({
     "uses": Field(ListOf(Enum(USES), min_items=1), True, "pemakaian bank soal"),
     "pass_mark": Field(Int(minimum=0, maximum=100), False, "nilai lulus dalam persen; bawaan 70"),
     "shuffle": Field(Bool(), False, "acak urutan pilihan (tetap sama untuk setiap pembangunan); bawaan true"),
+    "true_false_labels": Field(Enum(tuple(TRUE_FALSE_LABELS)), False,
+                               "tombol soal true_false: benar-salah (bawaan) atau fakta-mitos (kuis mitos publik)"),
     "questions": Field(ListOf(QUESTION, min_items=1), True, "daftar soal"),
 }, doc="Satu bank soal (quizzes/<id>.yml)")
 
@@ -142,6 +149,12 @@ class QuizBank:
     shuffle: bool = True
     questions: list = field(default_factory=list)
     line: int = 1
+    true_false_labels: str = DEFAULT_TRUE_FALSE_LABELS
+
+    @property
+    def true_false_keys(self) -> tuple:
+        """The interface-string suffixes of the 'true' and 'false' answers, e.g. ('true', 'false') for Benar/Salah."""
+        return TRUE_FALSE_LABELS[self.true_false_labels]
 
     def for_form(self, form: str) -> list:
         """The questions of pre/post form `form` ('A' or 'B')."""
@@ -155,7 +168,8 @@ def load_bank(value, rel: str, out: Collector) -> QuizBank | None:
     if data is None:
         return None
     bank = QuizBank(id=data.get("id", ""), path=rel, title=data.get("title", ""), uses=tuple(data.get("uses", ())),
-                    pass_mark=data.get("pass_mark", 70), shuffle=data.get("shuffle", True), line=data.line)
+                    pass_mark=data.get("pass_mark", 70), shuffle=data.get("shuffle", True), line=data.line,
+                    true_false_labels=data.get("true_false_labels", DEFAULT_TRUE_FALSE_LABELS))
     seen: dict[str, int] = {}
     for index, raw in enumerate(data.get("questions", [])):
         line = data["questions"].line_of(index)

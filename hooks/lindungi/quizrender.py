@@ -139,6 +139,7 @@ class QuizView:
     hash: str
     letters: dict      # matching: pair id -> letter of its right-hand text (worksheets and keys)
     order: str         # JSON for quiz.js: ids in source order, reshuffled on a retry ("" when not needed)
+    tf_keys: tuple = ("true", "false")  # true_false: the `quiz_*` strings naming the right and the wrong answer
 
     # What paper shows: the web sheet, the pack's test sheet and both answer keys read these, so a sheet printed from
     # anywhere is marked right with a key printed from anywhere (one view per bank and form).
@@ -169,7 +170,7 @@ class QuizView:
         if self.rights:
             return ", ".join(f"{n}-{self.letters[p.id]}" for n, p in self.lefts)
         if q.type == "true_false":
-            return "F" if q.answer else "M"
+            return ""  # printed with its label: `tf_keys` names the interface strings
         return " / ".join(q.accepted)
 
 
@@ -189,7 +190,7 @@ def question_views(bank, questions=None, attempt: int = 0) -> list:
         order = [o.id for o in q.options] if q.options else [r.id for r in unique]
         views.append(QuizView(q=q, number=number, dom_id=f"lpq-{bank.id}-{q.id}", options=options, items=items,
                               rights=rights, key=json.dumps(_key(q, canonical)), hash=question_hash(q),
-                              letters=letters, order=json.dumps(order) if order else ""))
+                              letters=letters, order=json.dumps(order) if order else "", tf_keys=bank.true_false_keys))
     return views
 
 
@@ -220,10 +221,12 @@ def _letter(index: int) -> str:
 
 
 def _strings(ui: dict, bank, count: int, points: int) -> SimpleNamespace:
-    """The `quiz_*` interface strings without their prefix, as attributes (`s.check`), plus the formatted intro."""
+    """The `quiz_*` interface strings without their prefix, as attributes (`s.check`), plus the formatted intro and
+    the bank's two true_false labels (`s.tf_true`, `s.tf_false`: Benar/Salah, or Fakta/Mitos for a public myth quiz)."""
     strings = {k[len("quiz_"):]: v for k, v in ui.items() if k.startswith("quiz_")}
     intro = ui["quiz_intro"].format(count=count, points=points, pass_mark=bank.pass_mark)
-    return SimpleNamespace(**strings, intro_text=intro)
+    yes, no = bank.true_false_keys
+    return SimpleNamespace(**strings, intro_text=intro, tf_true=strings[yes], tf_false=strings[no])
 
 
 # --- rendering --------------------------------------------------------------------------------------------------------
