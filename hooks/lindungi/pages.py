@@ -70,14 +70,27 @@ def render_module(module, project, ui: dict, handout_links: str = "") -> str:
     licence = module.licence or project.settings.licence
     return _ENV.get_template("module.md").render(
         m=module, ui=ui, prerequisites=prerequisites, audience=audience, licence=f"{project.settings.organisation} · {licence}",
-        handout_links=Markup(handout_links), trainer_views=project.settings.shows_trainer_views)
+        handout_links=Markup(handout_links), trainer_views=project.settings.shows_trainer_views,
+        steps=learner_steps(module, ui, "index.md"))
+
+
+def learner_steps(module, ui: dict, page: str) -> dict:
+    """Where a learner goes from `page` ("index.md", "<session>.md" or "cek-mandiri.md" of the module folder) along
+    the module's path overview → sessions → self-check: the previous and next (title, file); the last page leads back
+    to the overview."""
+    path = [(ui["module_overview"], "index.md")] + [(safe_title(s.title), f"{s.id}.md") for s in module.sessions]
+    if module.self_check:
+        path.append((ui["module_self_check"], "cek-mandiri.md"))
+    here = [file for _, file in path].index(page)
+    return {"previous": path[here - 1] if here > 0 else None,
+            "next": path[here + 1] if here + 1 < len(path) else path[0]}
 
 
 def render_session(session, module, project, ui: dict, trainer: bool) -> str:
     objectives = [o for o in module.objectives if o.id in session.objectives]
     body = render_body(session.tree, "trainer" if trainer else "learner", project.settings, ui)
     page = _ENV.get_template("session.md").render(s=session, ui=ui, objectives=objectives, trainer=trainer,
-                                                  body=Markup(body))
+                                                  body=Markup(body), steps=learner_steps(module, ui, f"{session.id}.md"))
     # Trainer pages stay out of the search index, so a learner's search never surfaces an answer guide.
     return "---\nsearch:\n  exclude: true\n---\n" + page if trainer else page
 
@@ -85,7 +98,8 @@ def render_session(session, module, project, ui: dict, trainer: bool) -> str:
 def render_self_check(module, project, ui: dict) -> str:
     bank = project.quizzes.get(module.self_check)
     title = bank.title if bank else ui["module_self_check"]
-    return f"# {Markup.escape(safe_title(title))}\n\n::: quiz {module.self_check}\n"
+    links = _ENV.get_template("learner_links.md").render(ui=ui, steps=learner_steps(module, ui, "cek-mandiri.md"))
+    return f"# {Markup.escape(safe_title(title))}\n\n::: quiz {module.self_check}\n\n{links}"
 
 
 def generate_pages(project, ui: dict, handout_links=None) -> dict:
