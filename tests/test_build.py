@@ -151,6 +151,6 @@ def test_handout_page_has_its_title_and_stays_out_of_search(built):
     """The handout page's front matter is parsed (title set, no YAML shown as text) and it is not in the index."""
     text = (built / "modul/contoh-modul/handout.html").read_text(encoding="utf-8")
     assert "search:" not in text and "exclude: true" not in text and "&#34;" not in text
-    assert "<title>Handout: " in text
+    assert "<title>Lembar ringkas: " in text
     index = json.loads((built / "search/search_index.json").read_text(encoding="utf-8"))
     assert not [doc["location"] for doc in index["docs"] if doc["location"].startswith("modul/contoh-modul/handout.html")]

@@ -40,7 +40,7 @@ def test_body_holds_key_points_steps_and_help_lines(project):
     """The handout body lists the key points, what to do, national help lines and local contacts."""
     body = handout.render_body(project.modules["kenali-kekerasan"], project.settings, strings("id"), URL)
     for text in ("PESAN-KUNCI-SATU", "Tanyakan apakah ia aman sekarang.", "SAPA 129", "08111129129",
-                 "Layanan Uji Setempat", "0321 000", "Ditinjau: 2026-11-01", "Lembaga Uji PDF · CC BY-SA 4.0"):
+                 "Layanan Uji Setempat", "0321 000", "Ditinjau: 1 November 2026", "Lembaga Uji PDF · CC BY-SA 4.0"):
         assert text in body, text
     assert 'src="data:image/png;base64,' in body
 

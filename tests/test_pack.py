@@ -70,7 +70,7 @@ def test_test_sheets_hold_no_answers(docs):
 def test_answer_key_holds_answers_of_both_forms(docs):
     """The separate answer key gives letters, orders, pairs and explanations for forms A and B."""
     html = docs["kunci-jawaban"].html
-    assert "Form A" in html and "Form B" in html
+    assert "Paket soal A" in html and "Paket soal B" in html
     assert all(marker in html for marker in KEY_ONLY[:3])
 
 

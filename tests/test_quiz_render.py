@@ -225,7 +225,7 @@ def test_trainer_section_lists_every_bank_and_keeps_keys_apart(project):
     index = trainer_index(project, strings("id"))["pelatih/kuis/index.md"]
     files = trainer_files(project, strings("id"))
     assert index.startswith("---\nsearch:\n  exclude: true\n---\n# Kuis dan tes\n")
-    assert ('<a href="kuis-prepost-lembar-soal-a.html">Form A</a> · <a href="kuis-prepost-lembar-soal-b.html">Form B</a>'
+    assert ('<a href="kuis-prepost-lembar-soal-a.html">Paket soal A</a> · <a href="kuis-prepost-lembar-soal-b.html">Paket soal B</a>'
             in index)
     assert '<a href="kuis-semua-kunci-jawaban.html">semua soal</a>' in index and '<a href="kuis-semua.gift">GIFT' in index
     hrefs = set(re.findall(r'href="([^"]+)"', index))

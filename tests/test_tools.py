@@ -62,10 +62,14 @@ def test_check_command_reports_and_fails(tmp_path):
 def test_every_language_has_every_string():
     """Interface strings, message parts and phrases exist in Indonesian and English with the same keys."""
     assert set(languages()) >= {"id", "en"}
+    for lang in languages():
+        text = json.dumps(strings(lang), ensure_ascii=False)
+        assert "{term:" not in text.lower(), lang  # every glossary placeholder names a known term
     assert set(strings("en")) == set(strings("id"))
     import yaml
     raw = yaml.safe_load((REPO / "hooks/lindungi/locales.yml").read_text(encoding="utf-8"))
     assert set(raw["en"]) == set(raw["id"])
+    assert set(raw["en"]["terms"]) == set(raw["id"]["terms"])  # one glossary, every term in every language
     for rule, entry in MESSAGES.items():
         assert set(entry) == {"id", "en"} and set(entry["id"]) == set(entry["en"]), rule
     for table in (WORDS, TYPE_WORDS, PHRASES):

@@ -32,22 +32,6 @@ def css_string(text) -> str:
 
 
 _ENV.filters["css_string"] = css_string
-def clock(value, ui: dict) -> str:
-    """A clock time as the language writes it: '08.00' in Indonesian (EYD), '08:00' in English."""
-    return str(value).replace(":", ui["time_separator"])
-
-
-def long_date(value, ui: dict) -> str:
-    """A date with its weekday, e.g. 'Senin, 11 Januari 2027'; anything that is not a date is shown as it is."""
-    if not hasattr(value, "weekday"):
-        return str(value)
-    weekday = ui["weekdays"].split()[value.weekday()]
-    month = ui["months"].split()[value.month - 1]
-    return ui["long_date"].format(weekday=weekday, day=value.day, month=month, year=value.year)
-
-
-_ENV.filters["clock"] = clock
-_ENV.filters["long_date"] = long_date
 _ENV.filters["cell"] = lambda text: " ".join(str(text).replace("|", "\\|").split()).replace("<", "\u2039").replace(">", "\u203a")
 
 

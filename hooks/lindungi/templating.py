@@ -32,6 +32,32 @@ class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
             pass
 
 
+def clock(value, ui: dict) -> str:
+    """A clock time as the language writes it: '08.00' in Indonesian (EYD), '08:00' in English."""
+    return str(value).replace(":", ui["time_separator"])
+
+
+def long_date(value, ui: dict) -> str:
+    """A date with its weekday, e.g. 'Senin, 11 Januari 2027'; anything that is not a date is shown as it is."""
+    if not hasattr(value, "weekday"):
+        return str(value)
+    return ui["long_date"].format(weekday=ui["weekdays"].split()[value.weekday()], **_date_parts(value, ui))
+
+
+def plain_date(value, ui: dict) -> str:
+    """A date as the language writes it, e.g. '20 November 2026'; anything that is not a date is shown as it is."""
+    if not hasattr(value, "weekday"):
+        return str(value)
+    return ui["plain_date"].format(**_date_parts(value, ui))
+
+
+def _date_parts(value, ui: dict) -> dict:
+    return {"day": value.day, "month": ui["months"].split()[value.month - 1], "year": value.year}
+
+
+FILTERS = {"clock": clock, "long_date": long_date, "plain_date": plain_date}
+
+
 def environment(name: str, **options) -> jinja2.Environment:
     """An autoescaping environment over the package's templates; `name` names its compiled-template folder."""
     folder = CACHE / name
@@ -40,5 +66,7 @@ def environment(name: str, **options) -> jinja2.Environment:
         cache = _QuietBytecodeCache(str(folder))
     except OSError:
         cache = None
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, bytecode_cache=cache,
-                              **options)
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, bytecode_cache=cache,
+                             **options)
+    env.filters.update(FILTERS)
+    return env
