@@ -44,6 +44,10 @@ def load_settings(root: Path, extra_settings, out: Collector, site_url: str = ""
     is read like a content file: its syntax errors, duplicate keys, broken limits and encoding are reported with their
     lines, by `scripts/check.py` and the build alike."""
     config = _read_config(root / CONFIG_FILE, out)
+    if config is _SYNTAX_ERROR:
+        if extra_settings is None:  # check.py: nothing to check until mkdocs.yml can be read (its problem is reported)
+            return Settings(readable=False)
+        config = None
     extra = config.get("extra") if isinstance(config, dict) else None
     positioned = extra.get("lindungi") if isinstance(extra, dict) else None
     if config is not None and not site_url and extra_settings is None:
@@ -103,15 +107,16 @@ _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def _read_config(config_path: Path, out: Collector):
-    """mkdocs.yml as positioned values, or None (its problems reported) when it is missing or cannot be read."""
+    """mkdocs.yml as positioned values; None when it is missing; `_SYNTAX_ERROR` (its problems reported) when it cannot
+    be read or parsed."""
     if not config_path.exists() and not config_path.is_symlink():
         return None
     text = read_text_file(config_path, CONFIG_FILE, out)
     if text is None:
-        return None
+        return _SYNTAX_ERROR
     data, issues = load_yaml_with(text, _ConfigLoader)
     _report_yaml_issues(CONFIG_FILE, issues, out)
-    return None if any(i.kind != "duplicate-key" for i in issues) else data
+    return _SYNTAX_ERROR if any(i.kind != "duplicate-key" for i in issues) else data
 
 
 def _is_phone(number: str) -> bool:

@@ -146,10 +146,10 @@ MESSAGES = {
     "yaml-too-deep": {
         "id": {"what": "daftar atau pemetaan bersarang terlalu dalam", "expected": "paling dalam {detail} tingkat",
                "found": "lebih dari {detail} tingkat",
-               "fix": "periksa indentasi dan tanda kurung [ ] { } pada baris ini; isi yang benar tidak pernah sedalam ini"},
+               "fix": "periksa indentasi dan tanda kurung siku dan kurawal pada baris ini; isi yang benar tidak pernah sedalam ini"},
         "en": {"what": "lists or mappings are nested too deeply", "expected": "at most {detail} levels",
                "found": "more than {detail} levels",
-               "fix": "check the indentation and the [ ] { } brackets on this line; valid content is never this deep"},
+               "fix": "check the indentation and the square and curly brackets on this line; valid content is never this deep"},
     },
     "yaml-too-many-items": {
         "id": {"what": "daftar atau pemetaan terlalu panjang", "expected": "paling banyak {maximum} butir",

@@ -95,11 +95,13 @@ def _within_limits(node) -> bool:
     stack = [(node, 1)]
     while stack:
         current, depth = stack.pop()
-        if not isinstance(current, (SequenceNode, MappingNode)):
-            continue
-        if id(current) in seen or depth > MAX_DEPTH or len(current.value) > MAX_ITEMS:
+        if id(current) in seen:
             return False
         seen.add(id(current))
+        if not isinstance(current, (SequenceNode, MappingNode)):
+            continue
+        if depth > MAX_DEPTH or len(current.value) > MAX_ITEMS:
+            return False
         for item in current.value:
             if isinstance(item, tuple):
                 stack.append((item[0], depth + 1))
