@@ -50,8 +50,12 @@ def load_settings(root: Path, extra_settings, out: Collector, site_url: str = ""
         config = None
     extra = config.get("extra") if isinstance(config, dict) else None
     positioned = extra.get("lindungi") if isinstance(extra, dict) else None
+    if not isinstance(config, dict):
+        config = None  # mkdocs.yml is not a mapping: MkDocs reports that itself
     if config is not None and not site_url and extra_settings is None:
         site_url = config.get("site_url") or ""  # scripts/check.py: MkDocs has not read the file
+        if not isinstance(site_url, str):
+            site_url = ""
     value = positioned if positioned is not None else extra_settings
     if value is None:
         value = PosDict()
