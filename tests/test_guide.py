@@ -56,3 +56,17 @@ def test_example_message_is_the_real_message():
     message = format_message("bad-choice", {"key": "questions[1].type", "allowed": list(QUESTION_TYPES),
                                             "value": "'singel'", "hint": phrase("replace-with", best="single")})
     assert f"quizzes/dukungan-awal.yml:7: {message}" in TEXT
+
+
+def test_limits_section_states_the_enforced_limits():
+    """The guide's "Batas" table gives the very numbers the loader and the parser enforce."""
+    from lindungi.loader import MAX_FILE_BYTES
+    from lindungi.shapes import MAX_HANDOUT_ITEMS
+    from lindungi.yamlpos import MAX_DEPTH, MAX_ITEMS
+
+    limits = TEXT.split("## Batas", 1)[1].split("\n## ", 1)[0]
+    assert f"| {MAX_FILE_BYTES // 1024} KB | `file-too-large` |" in limits
+    assert f"| {MAX_ITEMS} | `yaml-too-many-items` |" in limits
+    assert f"| {MAX_DEPTH} tingkat | `yaml-too-deep` |" in limits
+    assert f"| {MAX_HANDOUT_ITEMS} butir | `list-too-long` |" in limits
+    assert "| tidak diizinkan | `yaml-alias` |" in limits
