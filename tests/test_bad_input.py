@@ -80,7 +80,8 @@ def test_directory_quiz_is_named(tmp_path):
         "biasa. [not-a-file]"]
 
 
-@pytest.mark.parametrize("name", ["exit-breakout", "latin1-page-bytes", "config-lindungi-list", "alias-bomb-module"])
+@pytest.mark.parametrize("name", ["exit-breakout", "latin1-page-bytes", "config-lindungi-list", "alias-bomb-module",
+                                  "config-duplicate"])
 def test_build_stops_with_the_same_message_and_no_traceback(name, tmp_path):
     """The real build reports what check reports, and stops before writing a page: no traceback, no site."""
     root = _broken(name, tmp_path)
@@ -91,3 +92,16 @@ def test_build_stops_with_the_same_message_and_no_traceback(name, tmp_path):
     for line in expected:
         assert line in done.stdout + done.stderr
     assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_addresses_accepted_and_refused():
+    """Whole https addresses pass; http only where allowed (and localhost for a local preview's site_url)."""
+    from lindungi.spec import url_problem
+
+    for good in ("https://www.bmkg.go.id/", "https://peraturan.bpk.go.id/Details/40597?x=1#a", "https://127.0.0.1:8000/"):
+        assert url_problem(good) is None, good
+    assert url_problem("http://localhost:8000/", allow_http=True) is None
+    for bad in ("www.google.com", "javascript:alert(1)", " JAVASCRIPT:alert(1)", "data:text/html,x", "vbscript:x",
+                "http://www.bmkg.go.id/", "https://localhost/", "//www.bmkg.go.id/", "https://a.id/ x", "https://u@a.id/",
+                "mailto:a@b.id", "https://a.id/\"x", "https://a.id/<x>", "", "https://"):
+        assert url_problem(bad) is not None, bad

@@ -150,7 +150,8 @@ def url_problem(text: str, allow_http: bool = False):
         return phrase("url-bad-scheme")
     rest = text[len(scheme.group(0)):]
     host = rest[2:].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0] if rest.startswith("//") else ""
-    if not URL_HOST.match(host) or "." not in host or "@" in rest.split("/", 3)[2 if rest.startswith("//") else 0]:
+    local = allow_http and host.split(":")[0].lower() == "localhost"  # `mkdocs serve -a localhost:8000`
+    if not URL_HOST.match(host) or ("." not in host and not local) or "@" in rest.split("/", 3)[2 if rest.startswith("//") else 0]:
         return phrase("url-write-whole")
     return None
 
