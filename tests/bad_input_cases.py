@@ -113,7 +113,7 @@ CASES = [
     ("flow-200000-quiz", QUIZ, _append(QUIZ, f"extra: {_nested_flow(200000)}\n"), "yaml-too-deep"),
     ("block-nesting-40", MODULE, _append(MODULE, "extra:\n" + "".join("  " * n + f"k{n}:\n" for n in range(1, 41))), "yaml-too-deep"),
     ("list-1500-items", QUIZ, _append(QUIZ, "extra:\n" + "  - x\n" * 1500), "yaml-too-many-items"),
-    ("key-points-40", MODULE, _edit(MODULE, "key_points:\n  - Pesan kunci pertama.\n", _key_points(40, 10)), "list-too-long"),
+    ("key-points-41", MODULE, _edit(MODULE, "key_points:\n  - Pesan kunci pertama.\n", _key_points(41, 10)), "list-too-long"),
     ("key-points-55000", MODULE, _edit(MODULE, "key_points:\n  - Pesan kunci pertama.\n", _key_points(55000)), "file-too-large"),
     ("file-2mb-comments", WORKSHOP, _append(WORKSHOP, ("# " + "x" * 98 + "\n") * 21000), "file-too-large"),
     ("session-2mb", SESSION, _append(SESSION, ("Teks panjang. " * 7 + "\n") * 21000), "file-too-large"),

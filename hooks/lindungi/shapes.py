@@ -9,7 +9,7 @@ from __future__ import annotations
 from .models import AUDIENCES, LEVELS, STATUSES
 from .spec import Bool, Date, Enum, Field, Id, Int, ListOf, Obj, Str, Url
 
-MAX_HANDOUT_ITEMS = 30  # key points and steps: they are printed on a one- or two-page handout
+MAX_HANDOUT_ITEMS = 40  # key points and steps: they are printed on a one- or two-page handout
 
 SOURCE = Obj({
     "title": Field(Str(max_len=300), True, "judul sumber"),
