@@ -71,3 +71,17 @@ def test_guide_names_every_law_rule_and_its_example_link_resolves():
     registry = (GUIDE.parents[2] / "laws.yml").read_text(encoding="utf-8")
     for law_id in re.findall(r"\]\(law:([a-z0-9-]+)\)", TEXT):
         assert f"- id: {law_id}\n" in registry, law_id
+
+
+def test_limits_section_states_the_enforced_limits():
+    """The guide's "Batas" table gives the very numbers the loader and the parser enforce."""
+    from lindungi.loader import MAX_FILE_BYTES
+    from lindungi.shapes import MAX_HANDOUT_ITEMS
+    from lindungi.yamlpos import MAX_DEPTH, MAX_ITEMS
+
+    limits = TEXT.split("## Batas", 1)[1].split("\n## ", 1)[0]
+    assert f"| {MAX_FILE_BYTES // 1024} KB | `file-too-large` |" in limits
+    assert f"| {MAX_ITEMS} | `yaml-too-many-items` |" in limits
+    assert f"| {MAX_DEPTH} tingkat | `yaml-too-deep` |" in limits
+    assert f"| {MAX_HANDOUT_ITEMS} butir | `list-too-long` |" in limits
+    assert "| tidak diizinkan | `yaml-alias` |" in limits

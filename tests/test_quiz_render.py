@@ -230,7 +230,7 @@ def test_trainer_section_lists_every_bank_and_keeps_keys_apart(project):
     assert '<a href="kuis-semua-kunci-jawaban.html">semua soal</a>' in index and '<a href="kuis-semua.gift">GIFT' in index
     hrefs = set(re.findall(r'href="([^"]+)"', index))
     assert {f"pelatih/kuis/{href}" for href in hrefs} == set(files)   # every link has its file, every file a link
-    assert '<th scope="row">Kuis &lt;b&gt;jahat&lt;/b&gt; &#34; &#39; &amp; &lt;/script&gt;</th>' in index   # a hostile title
+    assert '<th scope="row">Kuis &#60;b&#62;jahat&#60;/b&#62; &#34; &#39; &#38; &#60;/script&#62;</th>' in index   # a hostile title
     assert set(files) >= {"pelatih/kuis/semua-bank-soal.gift", "pelatih/kuis/semua-bank-soal.xml",
                           "pelatih/kuis/kuis-prepost-lembar-soal-b.html", "pelatih/kuis/kuis-prepost-kunci-jawaban-a.html"}
     assert "Penjelasan A." in files["pelatih/kuis/kuis-prepost-kunci-jawaban-a.html"]

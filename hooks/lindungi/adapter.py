@@ -43,6 +43,7 @@ class Build:
         self.memo = output_memo(self.root, salt=json.dumps(self.ui, sort_keys=True))
         self.quiz_ext = QuizExtension(banks=self.project.quizzes, ui=self.ui, defer=True, memo=self.memo)
         self.law_ext = LawExtension(laws=self.project.laws)
+        self.placed = pages.placed_quizzes(self.project)  # page -> the banks its block tree places
 
 
 def start_build(config) -> Build:
@@ -105,7 +106,7 @@ def _help_links(files) -> dict:
 def render_page_markdown(build: Build, markdown: str, page) -> str:
     """Hand-written pages get the public view of their blocks; generated pages are already rendered."""
     path = page.file.src_uri
-    build.quiz_ext.set_page(quizpages.storage_for(path, build.project.settings))
+    build.quiz_ext.set_page(quizpages.storage_for(path, build.project.settings), build.placed.get(path, ()))
     if path in build.generated:
         return markdown
     tree = build.project.pages.get(path)

@@ -89,7 +89,7 @@ def render_print_document(template, settings, ui: dict, doc_title: str, footer: 
 def render_page(module, settings, ui: dict, url: str, pdf_href: str) -> str:
     """The generated Markdown page `modul/<id>/handout.md`: the handout body and a download link."""
     title = f"{ui['handout_title']}: {module.title}".replace("<", "\u2039").replace(">", "\u203a")
-    return _ENV.get_template("handout_page.md").render(
+    return templating.markdown_environment().get_template("handout_page.md").render(
         ui=ui, m=module, page_title=Markup(json.dumps(title, ensure_ascii=False)), pdf_href=pdf_href,
         body=Markup(render_body(module, settings, ui, url)))
 

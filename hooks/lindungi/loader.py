@@ -7,6 +7,7 @@ everything found. It never raises on bad content; cross-file rules live in `vali
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 import yaml
@@ -16,9 +17,9 @@ from .models import Citation, Contact, Handout, Module, Objective, Project, Sess
 from .problems import Collector, Token, quote
 from .quizbank import load_bank
 from .shapes import MODULE, SESSION, SETTINGS
-from .spec import Ctx, check_document
+from .spec import Ctx, Url, check_document, url_host
 from .workshop import load_workshop
-from .yamlpos import PosDict, PosLoader, load_yaml, split_front_matter
+from .yamlpos import MAX_ITEMS, PosDict, PosLoader, load_yaml, load_yaml_with, split_front_matter
 
 CONFIG_FILE = "mkdocs.yml"
 
@@ -69,12 +70,27 @@ def _module_citations(module: Module, laws: dict) -> list:
 # --- settings ---------------------------------------------------------------------------------------------------
 
 def load_settings(root: Path, extra_settings, out: Collector, site_url: str = "") -> Settings:
-    """Check `extra.lindungi`; line numbers come from re-reading mkdocs.yml (its custom tags are ignored)."""
-    positioned = _positioned_settings(root / CONFIG_FILE)
+    """Check `extra.lindungi`; line numbers come from re-reading mkdocs.yml (its custom tags are ignored). mkdocs.yml
+    is read like a content file: its syntax errors, duplicate keys, broken limits and encoding are reported with their
+    lines, by `scripts/check.py` and the build alike."""
+    config = _read_config(root / CONFIG_FILE, out)
+    if config is _SYNTAX_ERROR:
+        if extra_settings is None:  # check.py: nothing to check until mkdocs.yml can be read (its problem is reported)
+            return Settings(readable=False)
+        config = None
+    extra = config.get("extra") if isinstance(config, dict) else None
+    positioned = extra.get("lindungi") if isinstance(extra, dict) else None
+    if not isinstance(config, dict):
+        config = None  # mkdocs.yml is not a mapping: MkDocs reports that itself
+    if config is not None and not site_url and extra_settings is None:
+        site_url = config.get("site_url") or ""  # scripts/check.py: MkDocs has not read the file
+        if not isinstance(site_url, str):
+            site_url = ""
     value = positioned if positioned is not None else extra_settings
     if value is None:
         value = PosDict()
-    if extra_settings is not None and positioned is not None and dict(positioned) != dict(extra_settings):
+    if (extra_settings is not None and isinstance(positioned, dict) and isinstance(extra_settings, dict)
+            and dict(positioned) != dict(extra_settings)):
         value = extra_settings  # an INHERIT or an override changed them: use MkDocs' values, without lines
     ctx = Ctx(CONFIG_FILE, out)
     data = SETTINGS.check(value, ctx, "extra.lindungi", getattr(value, "line", 1) or 1) or {}
@@ -91,13 +107,31 @@ def load_settings(root: Path, extra_settings, out: Collector, site_url: str = ""
                     out.add(CONFIG_FILE, line, "bad-phone", value=quote(number))
             items.append(contact)
         contacts[key] = tuple(items)
+    site_url = _checked_site_url(str(site_url or ""), config, out)
+    exit_url = data.get("exit_url", DEFAULT_EXIT_URL)
+    if site_url and url_host(exit_url) and url_host(exit_url) == url_host(site_url):
+        out.add(CONFIG_FILE, data.line_of("exit_url") if "exit_url" in data else 0, "exit-url-own-site",
+                value=quote(exit_url))
     return Settings(
         organisation=data.get("organisation", ""), region=data.get("region", ""), language=data.get("language", "id"),
-        licence=data.get("licence", "CC BY-SA 4.0"), exit_url=data.get("exit_url", "https://www.bmkg.go.id/"),
+        licence=data.get("licence", "CC BY-SA 4.0"), exit_url=exit_url,
         quiz_storage=data.get("quiz_storage", "opt_in"), help_lines=contacts["help_lines"],
-        local_contacts=contacts["local_contacts"], site_url=site_url or "", paper=data.get("paper", "A4"),
+        local_contacts=contacts["local_contacts"], site_url=site_url, paper=data.get("paper", "A4"),
         require_qr=data.get("require_qr", False), review_today=data.get("review_today"),
         edition=data.get("edition") or "public", trainer_views=data.get("trainer_views", "kit"))
+
+
+DEFAULT_EXIT_URL = "https://www.bmkg.go.id/"
+
+
+def _checked_site_url(site_url: str, config, out: Collector) -> str:
+    """`site_url` when it is an absolute http(s) address; otherwise '' after reporting it (a QR code and the exit
+    rule need a real address)."""
+    if not site_url:
+        return ""
+    line = config.line_of("site_url") if isinstance(config, PosDict) else 0
+    checked = Url(max_len=500, allow_http=True).check(site_url, Ctx(CONFIG_FILE, out), "site_url", line)
+    return checked or ""
 
 
 class _ConfigLoader(PosLoader):
@@ -121,18 +155,17 @@ _ConfigLoader.add_constructor("!ENV", env_tag)
 _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def _positioned_settings(config_path: Path):
-    if not config_path.is_file():
+def _read_config(config_path: Path, out: Collector):
+    """mkdocs.yml as positioned values; None when it is missing; `_SYNTAX_ERROR` (its problems reported) when it cannot
+    be read or parsed."""
+    if not config_path.exists() and not config_path.is_symlink():
         return None
-    loader = _ConfigLoader(config_path.read_text(encoding="utf-8-sig"))
-    try:
-        data = loader.get_single_data()
-    except yaml.YAMLError:
-        return None
-    finally:
-        loader.dispose()
-    extra = data.get("extra") if isinstance(data, dict) else None
-    return extra.get("lindungi") if isinstance(extra, dict) else None
+    text = read_text_file(config_path, CONFIG_FILE, out)
+    if text is None:
+        return _SYNTAX_ERROR
+    data, issues = load_yaml_with(text, _ConfigLoader)
+    _report_yaml_issues(CONFIG_FILE, issues, out)
+    return _SYNTAX_ERROR if any(i.kind != "duplicate-key" for i in issues) else data
 
 
 def _is_phone(number: str) -> bool:
@@ -143,23 +176,76 @@ def _is_phone(number: str) -> bool:
 
 # --- files -------------------------------------------------------------------------------------------------------
 
+MAX_FILE_BYTES = 1024 * 1024  # the largest content file (1 MB); see "Batas" in the authoring guide
+
+
+def read_text_file(path: Path, rel: str, out: Collector) -> str | None:
+    """The text of a content file, or None after reporting why it cannot be read: not a regular file (a folder, a
+    device, a dangling link), larger than MAX_FILE_BYTES, unreadable, or not UTF-8 (with the line and column of the
+    first bad byte). A byte-order mark is dropped."""
+    try:
+        info = path.stat()
+    except OSError as err:
+        out.add(rel, 0, "not-a-file", value=rel, found=err.strerror or type(err).__name__)
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        found = "folder" if stat.S_ISDIR(info.st_mode) else "bukan berkas biasa (perangkat, soket atau pipa)"
+        out.add(rel, 0, "not-a-file", value=rel, found=found)
+        return None
+    if info.st_size > MAX_FILE_BYTES:
+        out.add(rel, 0, "file-too-large", maximum=MAX_FILE_BYTES // 1024, size=-(-info.st_size // 1024))
+        return None
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as err:
+        out.add(rel, 0, "not-a-file", value=rel, found=err.strerror or type(err).__name__)
+        return None
+    if len(data) > MAX_FILE_BYTES:  # grew after stat, or a file whose size stat does not tell
+        out.add(rel, 0, "file-too-large", maximum=MAX_FILE_BYTES // 1024, size=-(-len(data) // 1024))
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line, column = position_of_byte(data, err.start)
+        out.add(rel, line, "not-utf8", byte=f"0x{data[err.start]:02x}", column=column)
+        return None
+
+
+def position_of_byte(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based (line, column in characters) of byte `offset` in UTF-8 `data` (a BOM is not counted)."""
+    start = data.rfind(b"\n", 0, offset) + 1
+    before = data[start:offset]
+    if start == 0 and before.startswith(b"\xef\xbb\xbf"):
+        before = before[3:]
+    return data.count(b"\n", 0, offset) + 1, len(before.decode("utf-8", errors="replace")) + 1
+
+
+_YAML_RULES = {"alias": "yaml-alias", "too-deep": "yaml-too-deep", "too-many-items": "yaml-too-many-items"}
+
+
 def read_yaml_file(path: Path, rel: str, out: Collector, first_line: int = 1, text: str | None = None, remember=None):
-    """Parse a YAML file (or `text`), reporting syntax errors and duplicate keys; returns the value or None."""
+    """Parse a YAML file (or `text`), reporting syntax errors, duplicate keys and broken limits; returns the value, or
+    `_SYNTAX_ERROR` when the file cannot be read or parsed (its problem is reported already)."""
     if text is None:
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError as err:
-            out.add(rel, 1, "yaml-syntax", column=err.start + 1, detail="bukan teks UTF-8")
-            return None
+        text = read_text_file(path, rel, out)
+        if text is None:
+            return _SYNTAX_ERROR
     value, issues = load_yaml(text, first_line, remember)
+    _report_yaml_issues(rel, issues, out)
+    if any(i.kind != "duplicate-key" for i in issues):
+        return _SYNTAX_ERROR
+    return value
+
+
+def _report_yaml_issues(rel: str, issues, out: Collector) -> None:
     for issue in issues:
         if issue.kind == "syntax":
             out.add(rel, issue.line, "yaml-syntax", column=issue.column, detail=issue.detail)
-        else:
+        elif issue.kind == "duplicate-key":
             out.add(rel, issue.line, "yaml-duplicate-key", key=issue.detail)
-    if any(i.kind == "syntax" for i in issues):
-        return _SYNTAX_ERROR
-    return value
+        else:
+            out.add(rel, issue.line, _YAML_RULES[issue.kind], detail=issue.detail, maximum=MAX_ITEMS)
 
 
 _SYNTAX_ERROR = object()
@@ -183,7 +269,7 @@ def _load_modules(root: Path, project: Project, out: Collector, remember=None) -
             continue
         meta_path = folder / "module.yml"
         rel = _rel(root, meta_path)
-        if not meta_path.is_file():
+        if not meta_path.exists() and not meta_path.is_symlink():
             out.add(_rel(root, folder), 0, "module-file-missing")
             continue
         value = read_yaml_file(meta_path, rel, out, remember=remember)
@@ -276,11 +362,13 @@ def _load_session(root: Path, folder: Path, session_id: str, module: Module, out
                   remember=None) -> Session | None:
     path = folder / f"{session_id}.md"
     rel = _rel(root, path)
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         out.add(module.path, module.lines.get(f"sessions.{session_id}", module.line_of("sessions")), "session-file-missing", value=quote(session_id),
                 expected=quote(rel))
         return None
-    text = path.read_text(encoding="utf-8-sig")
+    text = read_text_file(path, rel, out)
+    if text is None:
+        return None
     front, body, body_line = split_front_matter(text)
     if front is None:
         out.add(rel, 1, "front-matter-missing")
@@ -353,7 +441,9 @@ def _load_pages(root: Path, docs_dir: str, out: Collector, citations: list | Non
                 continue
             path = Path(dirpath) / name
             rel = _rel(root, path)
-            text = path.read_text(encoding="utf-8-sig")
+            text = read_text_file(path, rel, out)
+            if text is None:
+                continue
             _, body, body_line = split_front_matter(text)
             page = path.relative_to(base).as_posix()
             pages[page] = blocks.parse(body, rel, out, first_line=body_line, view="public")

@@ -93,6 +93,11 @@ PHRASES = {
         "quiz-block": "tulis '::: quiz <id bank soal>'",
         "module-session": "tulis id sesi dari 'sessions' modul {module}",
         "law-registry": "tambahkan peraturan itu ke laws.yml (lihat panduan penulis) atau perbaiki id-nya",
+        "url-https": "alamat lengkap yang diawali https://",
+        "url-http": "alamat lengkap yang diawali https:// atau http://",
+        "url-add-scheme": "tulis '{best}' (alamat lengkap dengan https://)",
+        "url-bad-scheme": "pakai alamat web yang diawali https://; alamat javascript:, data: dan vbscript: tidak pernah diizinkan",
+        "url-write-whole": "tulis alamat lengkap tanpa spasi, tanda kutip atau kurung sudut, misalnya https://www.bmkg.go.id/",
     },
     "en": {
         "replace-with": "replace it with '{best}'",
@@ -114,6 +119,11 @@ PHRASES = {
         "quiz-block": "write '::: quiz <quiz bank id>'",
         "module-session": "write a session id from 'sessions' of module {module}",
         "law-registry": "add that law to laws.yml (see the authoring guide) or correct the id",
+        "url-https": "a whole address starting with https://",
+        "url-http": "a whole address starting with https:// or http://",
+        "url-add-scheme": "write '{best}' (the whole address with https://)",
+        "url-bad-scheme": "use a web address starting with https://; javascript:, data: and vbscript: addresses are never allowed",
+        "url-write-whole": "write the whole address without spaces, quotes or angle brackets, e.g. https://www.bmkg.go.id/",
     },
 }
 
@@ -128,6 +138,52 @@ MESSAGES = {
     "yaml-duplicate-key": {
         "id": {"what": "kunci '{key}' ditulis dua kali", "fix": "hapus salah satunya; nilai kedua menimpa yang pertama"},
         "en": {"what": "key '{key}' is written twice", "fix": "remove one of them; the second silently replaces the first"},
+    },
+    "yaml-alias": {
+        "id": {"what": "alias YAML '{detail}' tidak diizinkan", "expected": "setiap nilai ditulis lengkap",
+               "found": "alias '{detail}'",
+               "fix": "tulis ulang nilainya di sini; hapus juga tanda jangkar '&nama' yang dirujuk (batas, lihat panduan penulis)"},
+        "en": {"what": "the YAML alias '{detail}' is not allowed", "expected": "every value written out in full",
+               "found": "alias '{detail}'",
+               "fix": "write the value out here; remove the '&name' anchor it refers to as well (limits: see the authoring guide)"},
+    },
+    "yaml-too-deep": {
+        "id": {"what": "daftar atau pemetaan bersarang terlalu dalam", "expected": "paling dalam {detail} tingkat",
+               "found": "lebih dari {detail} tingkat",
+               "fix": "periksa indentasi dan tanda kurung siku dan kurawal pada baris ini; isi yang benar tidak pernah sedalam ini"},
+        "en": {"what": "lists or mappings are nested too deeply", "expected": "at most {detail} levels",
+               "found": "more than {detail} levels",
+               "fix": "check the indentation and the square and curly brackets on this line; valid content is never this deep"},
+    },
+    "yaml-too-many-items": {
+        "id": {"what": "daftar atau pemetaan terlalu panjang", "expected": "paling banyak {maximum} butir",
+               "found": "{detail} butir", "fix": "bagi isinya ke beberapa berkas (misalnya beberapa modul atau bank soal)"},
+        "en": {"what": "a list or mapping is too long", "expected": "at most {maximum} items",
+               "found": "{detail} items", "fix": "split the content over several files (several modules or quiz banks, say)"},
+    },
+    "list-too-long": {
+        "id": {"what": "daftar '{key}' terlalu panjang", "expected": "paling banyak {maximum} butir",
+               "found": "{length} butir", "fix": "pilih butir yang paling penting; handout hanya satu atau dua halaman"},
+        "en": {"what": "the list '{key}' is too long", "expected": "at most {maximum} items",
+               "found": "{length} items", "fix": "keep the most important items; a handout has one or two pages"},
+    },
+    "file-too-large": {
+        "id": {"what": "berkas terlalu besar", "expected": "paling besar {maximum} KB", "found": "{size} KB",
+               "fix": "bagi isinya ke beberapa berkas, atau periksa apakah ada isi yang tersalin berulang"},
+        "en": {"what": "the file is too large", "expected": "at most {maximum} KB", "found": "{size} KB",
+               "fix": "split the content over several files, or check for content pasted many times"},
+    },
+    "not-a-file": {
+        "id": {"what": "'{value}' bukan berkas biasa", "expected": "berkas teks", "found": "{found}",
+               "fix": "hapus atau ganti nama '{value}', lalu simpan isinya sebagai berkas teks biasa"},
+        "en": {"what": "'{value}' is not a regular file", "expected": "a text file", "found": "{found}",
+               "fix": "remove or rename '{value}', then save its content as a plain text file"},
+    },
+    "not-utf8": {
+        "id": {"what": "berkas bukan teks UTF-8: byte {byte} di kolom {column} tidak dapat dibaca",
+               "fix": "simpan ulang berkas sebagai UTF-8 (di editor: Save with Encoding > UTF-8), lalu periksa huruf di baris ini"},
+        "en": {"what": "the file is not UTF-8 text: byte {byte} at column {column} cannot be read",
+               "fix": "save the file again as UTF-8 (in the editor: Save with Encoding > UTF-8), then check the letters on this line"},
     },
     "empty-file": {
         "id": {"what": "berkas kosong", "expected": "{expected}", "found": "berkas tanpa isi",
@@ -311,6 +367,16 @@ MESSAGES = {
                "found": "{value}", "fix": "tulis nomor yang sudah dipastikan, hanya dengan angka"},
         "en": {"what": "number {value} is not valid", "expected": "digits only, optionally a leading '+', spaces or '-'",
                "found": "{value}", "fix": "write the confirmed number with digits only"},
+    },
+    "bad-url": {
+        "id": {"what": "alamat '{key}' tidak sah", "expected": "{expected}", "found": "{value}", "fix": "{hint}"},
+        "en": {"what": "the address '{key}' is not valid", "expected": "{expected}", "found": "{value}", "fix": "{hint}"},
+    },
+    "exit-url-own-site": {
+        "id": {"what": "tombol Keluar cepat menuju situs ini sendiri", "expected": "situs netral di host lain",
+               "found": "{value}", "fix": "pakai situs netral seperti https://www.bmkg.go.id/ (orang yang berisiko harus benar-benar keluar)"},
+        "en": {"what": "the quick exit button leads to this site itself", "expected": "a neutral site on another host",
+               "found": "{value}", "fix": "use a neutral site such as https://www.bmkg.go.id/ (a person at risk must really leave)"},
     },
     # --- quiz banks ---------------------------------------------------------------------------------------------
     "quiz-key-type": {

@@ -225,6 +225,7 @@ class Settings:
     paper: str = "A4"
     require_qr: bool = False  # a handout without a QR code (no site_url) is a warning, not a note
     review_today: _dt.date | None = None  # fixed "today" for tests; None means the real date
+    readable: bool = True  # False: mkdocs.yml could not be read (its problem is reported); rules on settings wait
     edition: str = "public"      # public: the public and learner site; trainer: the trainer kit (everything)
     trainer_views: str = "kit"   # kit: trainer session views only in the trainer kit; public: on the public site too
 

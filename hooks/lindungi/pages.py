@@ -1,7 +1,7 @@
 """Generated pages: the module catalogue, module overviews, learner and trainer session pages, the trainers' index.
 
-`generate_pages(project, ui)` returns `{docs-relative path: Markdown}`; it knows nothing about MkDocs. Text from YAML is
-HTML-escaped by the templates; session bodies are the editor's Markdown, with trainer-only blocks removed from the
+`generate_pages(project, ui)` returns `{docs-relative path: Markdown}`; it knows nothing about MkDocs. Text from YAML reaches
+the Markdown only through `templating.md_text` (so it can place no quiz, link or HTML); session bodies are the editor's Markdown, with trainer-only blocks removed from the
 learner view (`blocks.render`).
 """
 
@@ -21,7 +21,8 @@ LAWS_PAGE = f"{TRAINERS_DIR}/hukum.md"  # the trainers' list of laws and the pag
 HELP_PAGE = "bantuan.md"  # hand-written pages the help block on every page links to, when they exist
 SAFETY_PAGE = "tetap-aman.md"
 
-_ENV = templating.environment("pages", keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+_ENV = templating.environment("pages", keep_trailing_newline=True, undefined=jinja2.StrictUndefined)  # HTML parts
+_MD = templating.markdown_environment()  # Markdown pages: YAML text goes through templating.md_text
 
 
 def safe_title(text: str) -> str:
@@ -61,14 +62,14 @@ def render_catalogue(project, ui: dict) -> str:
         modules = [m for m in project.modules.values() if audience in m.audience]
         if modules:
             groups.append({"label": ui.get(f"audience_{audience}", audience), "modules": modules})
-    return _ENV.get_template("catalogue.md").render(ui=ui, groups=groups)
+    return _MD.get_template("catalogue.md").render(ui=ui, groups=groups)
 
 
 def render_module(module, project, ui: dict, handout_links: str = "") -> str:
     prerequisites = [project.modules[p] for p in module.prerequisites if p in project.modules]
     audience = ", ".join(ui.get(f"audience_{a}", a) for a in module.audience)
     licence = module.licence or project.settings.licence
-    return _ENV.get_template("module.md").render(
+    return _MD.get_template("module.md").render(
         m=module, ui=ui, prerequisites=prerequisites, audience=audience, licence=f"{project.settings.organisation} · {licence}",
         handout_links=Markup(handout_links), trainer_views=project.settings.shows_trainer_views,
         steps=learner_steps(module, ui, "index.md"))
@@ -89,7 +90,7 @@ def learner_steps(module, ui: dict, page: str) -> dict:
 def render_session(session, module, project, ui: dict, trainer: bool) -> str:
     objectives = [o for o in module.objectives if o.id in session.objectives]
     body = render_body(session.tree, "trainer" if trainer else "learner", project.settings, ui)
-    page = _ENV.get_template("session.md").render(s=session, ui=ui, objectives=objectives, trainer=trainer,
+    page = _MD.get_template("session.md").render(s=session, ui=ui, objectives=objectives, trainer=trainer,
                                                   body=Markup(body), steps=learner_steps(module, ui, f"{session.id}.md"))
     # Trainer pages stay out of the search index, so a learner's search never surfaces an answer guide.
     return "---\nsearch:\n  exclude: true\n---\n" + page if trainer else page
@@ -98,8 +99,8 @@ def render_session(session, module, project, ui: dict, trainer: bool) -> str:
 def render_self_check(module, project, ui: dict) -> str:
     bank = project.quizzes.get(module.self_check)
     title = bank.title if bank else ui["module_self_check"]
-    links = _ENV.get_template("learner_links.md").render(ui=ui, steps=learner_steps(module, ui, "cek-mandiri.md"))
-    return f"# {Markup.escape(safe_title(title))}\n\n::: quiz {module.self_check}\n\n{links}"
+    links = _MD.get_template("learner_links.md").render(ui=ui, steps=learner_steps(module, ui, "cek-mandiri.md"))
+    return f"# {templating.md_text(safe_title(title))}\n\n::: quiz {module.self_check}\n\n{links}"
 
 
 def generate_pages(project, ui: dict, handout_links=None) -> dict:
@@ -133,7 +134,23 @@ def render_laws_page(project, ui: dict) -> str:
         changed = law.amended_by if law.status == "amended" else law.revoked_by if law.status == "revoked" else ()
         rows.append({"law": law, "changed_by": [project.laws[i].title if i in project.laws else i for i in changed],
                      "pages": [(title, f"../{page}") for page, title in cited.items()]})
-    return _ENV.get_template("laws_trainers.md").render(ui=ui, rows=rows)
+    return _MD.get_template("laws_trainers.md").render(ui=ui, rows=rows)
+
+
+def placed_quizzes(project) -> dict:
+    """{page path under docs/: the quiz banks its block tree places}: the only quizzes the quiz extension may put on
+    that page (a `::: quiz` line from anywhere else stays text). Generated pages not listed place none."""
+    placed = {}
+    for module in project.modules.values():
+        for session in module.sessions:
+            banks = frozenset(b.title for b in blocks.find_blocks(session.tree, "quiz"))
+            placed[f"{MODULES_DIR}/{module.id}/{session.id}.md"] = banks
+            placed[f"{TRAINERS_DIR}/{module.id}/{session.id}.md"] = banks
+        if module.self_check:
+            placed[f"{MODULES_DIR}/{module.id}/cek-mandiri.md"] = frozenset([module.self_check])
+    for path, tree in project.pages.items():
+        placed.setdefault(path, frozenset(b.title for b in blocks.find_blocks(tree, "quiz")))
+    return placed
 
 
 def trainer_pages(pages: dict) -> set:

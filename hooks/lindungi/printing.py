@@ -15,7 +15,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from . import handout, pack
+from . import handout, pack, templating
 from .memo import code_digest, hash_files
 from .pdf import Job, Merge
 
@@ -62,7 +62,7 @@ def render_trainers_page(project, ui: dict) -> str:
                   for m in pack.workshop_modules(workshop, project)]
         workshops.append({"workshop": workshop, "days": days, "combined": f"paket-{workshop.id}.pdf", "files": files})
     handouts = [(m, f"../{handout.pdf_path(m)}") for m in project.modules.values()]
-    return handout.environment().get_template("trainers.md").render(ui=ui, workshops=workshops, handouts=handouts)
+    return templating.markdown_environment().get_template("trainers.md").render(ui=ui, workshops=workshops, handouts=handouts)
 
 
 def pdf_jobs(project, ui: dict, directory_urls: bool) -> tuple[list, list]:

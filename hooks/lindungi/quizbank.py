@@ -65,7 +65,7 @@ QUESTION = Obj({
     "answer": Field(Bool(), False, "true_false: true = benar (fakta), false = salah (mitos)"),
     "items": Field(ListOf(ITEM), False, "ordering: langkah dalam urutan yang benar"),
     "pairs": Field(ListOf(PAIR), False, "matching: pasangan kiri-kanan"),
-    "accepted": Field(ListOf(Str(max_len=200)), False, "short_answer: jawaban yang diterima"),
+    "accepted": Field(ListOf(Str(max_len=200), min_items=1), False, "short_answer: jawaban yang diterima"),
     "feedback_correct": Field(Str(max_len=1200), False, "umpan balik bila benar"),
     "feedback_incorrect": Field(Str(max_len=1200), False, "umpan balik bila salah"),
 })

@@ -40,14 +40,17 @@ class QuizExtension(Extension):
         self.defer = defer
         self.keep = remember(memo)  # rendered quizzes of unchanged banks from an earlier build (memo.py)
         self.storage = "none"
+        self.allowed = None
         self._cache: dict = {}
         super().__init__(**kwargs)
 
-    def set_page(self, storage: str = "none") -> None:
-        """Storage policy for the page rendered next: "none" stores nothing and shows no storage controls."""
+    def set_page(self, storage: str = "none", allowed=None) -> None:
+        """Storage policy for the page rendered next: "none" stores nothing and shows no storage controls. `allowed`:
+        the bank ids the page's block tree places; a `::: quiz` line naming any other bank stays text (None: any)."""
         if storage not in STORAGE_POLICIES:
             raise ValueError(f"storage must be one of {STORAGE_POLICIES}, not {storage!r}")
         self.storage = storage
+        self.allowed = None if allowed is None else frozenset(allowed)
 
     def quiz_html(self, bank_id: str, storage: str | None = None) -> str | None:
         """The rendered quiz (once per bank and storage policy), or None for an unknown bank."""
@@ -61,7 +64,10 @@ class QuizExtension(Extension):
         return self._cache[key]
 
     def placed(self, bank_id: str) -> str | None:
-        """What a `::: quiz` line becomes: the quiz, or its slot when deferred; None for an unknown bank."""
+        """What a `::: quiz` line becomes: the quiz, or its slot when deferred; None for an unknown bank or one the
+        page's block tree does not place."""
+        if self.allowed is not None and bank_id not in self.allowed:
+            return None
         if not self.defer:
             return self.quiz_html(bank_id)
         return SLOT.format(bank=bank_id, storage=self.storage) if bank_id in self.banks else None

@@ -266,7 +266,7 @@ def render_sheet(bank, ui: dict, form: str | None = None, key: bool = False, org
 
 def render_page(template: str, **context) -> str:
     """A quiz template of the package that is a Markdown page (the trainers' quiz index)."""
-    return _ENV.get_template(template).render(**context).strip() + "\n"
+    return templating.markdown_environment().get_template(template).render(**context).strip() + "\n"
 
 
 def sheet_name(bank_id: str, form: str | None, key: bool) -> str:

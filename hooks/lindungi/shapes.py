@@ -7,13 +7,15 @@ editor's autocompletion, the validator and the authoring guide describe the same
 from __future__ import annotations
 
 from .models import AUDIENCES, LAW_KINDS, LAW_STATUSES, LEVELS, STATUSES
-from .spec import Bool, Date, Enum, Field, Id, Int, ListOf, Obj, Str
+from .spec import Bool, Date, Enum, Field, Id, Int, ListOf, Obj, Str, Url
+
+MAX_HANDOUT_ITEMS = 40  # key points and steps: they are printed on a one- or two-page handout
 
 SOURCE = Obj({
     "title": Field(Str(max_len=300), False, "judul sumber (bukan peraturan)"),
     "publisher": Field(Str(max_len=200), False, "penerbit atau lembaga"),
     "year": Field(Int(minimum=1900, maximum=2100), False, "tahun terbit"),
-    "url": Field(Str(max_len=500), False, "alamat web sumber"),
+    "url": Field(Url(max_len=500, allow_http=True), False, "alamat web sumber (diawali https:// atau http://)"),
     "licence": Field(Str(max_len=100), False, "lisensi sumber, misalnya CC BY-NC-SA 3.0 IGO"),
     "law": Field(Id(), False, "id peraturan di laws.yml; judul, tahun dan alamatnya diambil dari sana"),
     "articles": Field(Str(max_len=200), False, "pasal yang dikutip, misalnya 'Pasal 41' (hanya bersama law)"),
@@ -34,7 +36,7 @@ MODULE = Obj({
     "group": Field(Str(max_len=120), False, "tema di menu; modul dengan tema yang sama dikelompokkan (berguna bila modul banyak)"),
     "status": Field(Enum(STATUSES), True, "draft, pilot atau stable"),
     "objectives": Field(ListOf(OBJECTIVE, min_items=1), True, "tujuan pembelajaran, masing-masing dengan id"),
-    "key_points": Field(ListOf(Str(max_len=400), min_items=1), True, "pesan kunci modul"),
+    "key_points": Field(ListOf(Str(max_len=400), min_items=1, max_items=MAX_HANDOUT_ITEMS), True, "pesan kunci modul"),
     "prerequisites": Field(ListOf(Id()), False, "id modul yang sebaiknya diikuti lebih dulu"),
     "sessions": Field(ListOf(Id(), min_items=1), True, "urutan sesi: nama berkas .md tanpa akhiran"),
     "quizzes": Field(Obj({
@@ -43,8 +45,8 @@ MODULE = Obj({
     }), False, "bank soal yang dipakai modul"),
     "handout": Field(Obj({
         "pages": Field(Int(minimum=1, maximum=2), False, "jumlah halaman A4: 1 atau 2"),
-        "what_to_do": Field(ListOf(Str(max_len=400), min_items=1), True, "langkah yang perlu dilakukan pembaca"),
-        "key_points": Field(ListOf(Str(max_len=400)), False, "pesan kunci di handout; bawaan: key_points modul"),
+        "what_to_do": Field(ListOf(Str(max_len=400), min_items=1, max_items=MAX_HANDOUT_ITEMS), True, "langkah yang perlu dilakukan pembaca"),
+        "key_points": Field(ListOf(Str(max_len=400), max_items=MAX_HANDOUT_ITEMS), False, "pesan kunci di handout; bawaan: key_points modul"),
     }), True, "isi handout cetak"),
     "sources": Field(ListOf(SOURCE, min_items=1), True, "sumber yang dikutip"),
     "content_note": Field(Str(max_len=600), False, "catatan isi singkat dan tenang sebelum materi yang berat"),
@@ -84,7 +86,7 @@ SETTINGS = Obj({
     "region": Field(Str(max_len=200), True, "wilayah, misalnya Kabupaten Mojokerto"),
     "language": Field(Enum(["id", "en"]), False, "bahasa antarmuka dan pesan: id atau en"),
     "licence": Field(Str(max_len=100), False, "lisensi isi situs"),
-    "exit_url": Field(Str(max_len=300), False, "situs netral tujuan tombol Keluar cepat"),
+    "exit_url": Field(Url(max_len=300), False, "situs netral tujuan tombol Keluar cepat (diawali https://, di host lain)"),
     "quiz_storage": Field(Enum(["off", "opt_in"]), False, "off: jawaban tidak pernah disimpan; opt_in: peserta boleh memilih menyimpan"),
     "help_lines": Field(ListOf(CONTACT, min_items=1), True, "layanan bantuan nasional"),
     "local_contacts": Field(ListOf(CONTACT), False, "layanan setempat yang sudah dipastikan kantor; kosong bila belum"),

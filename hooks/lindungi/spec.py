@@ -105,6 +105,63 @@ class Str(Shape):
         return {"type": "string", "maxLength": self.max_len, **({"minLength": 1} if not self.allow_empty else {})}
 
 
+class Url(Str):
+    """An absolute web address: `https://host/...` (or `http://` when `allow_http`). A bare domain gets the address
+    with https:// as its fix; `javascript:`, `data:`, `vbscript:` and every other scheme are refused in any letter
+    case, and so are spaces, quotes, angle brackets and control characters (the value goes into `href`)."""
+
+    def __init__(self, doc: str = "", max_len: int = 500, allow_http: bool = False):
+        super().__init__(doc, max_len)
+        self.allow_http = allow_http
+
+    def check(self, value, ctx, key, line):
+        text = super().check(value, ctx, key, line)
+        if text is None:
+            return None
+        problem = url_problem(text.strip(), self.allow_http)
+        if problem is None:
+            return text.strip()
+        ctx.out.add(ctx.path, line, "bad-url", key=key, value=quote(text),
+                    expected=phrase("url-http" if self.allow_http else "url-https"), hint=problem)
+        return None
+
+    def schema(self):
+        return {**super().schema(), "format": "uri", "pattern": "^https://" if not self.allow_http else "^https?://"}
+
+
+URL_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+URL_HOST = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::\d{1,5})?$")
+
+
+def url_problem(text: str, allow_http: bool = False):
+    """None for a valid absolute address, else the fix phrase (see `Url`)."""
+    if not text or any(ch.isspace() or ch in "\"'<>`\\" or ord(ch) < 32 or ord(ch) == 127 for ch in text):
+        return phrase("url-write-whole")
+    scheme = URL_SCHEME.match(text)
+    if scheme is None or (scheme.group(1).lower() not in ("http", "https") and "." in scheme.group(1)):
+        host = text.split("/", 1)[0]
+        if URL_HOST.match(host) and "." in host:
+            return phrase("url-add-scheme", best="https://" + text + ("/" if "/" not in text else ""))
+        return phrase("url-write-whole")
+    name = scheme.group(1).lower()
+    if name not in (("http", "https") if allow_http else ("https",)):
+        if name == "http":
+            return phrase("url-add-scheme", best="https://" + text[len("http://"):])
+        return phrase("url-bad-scheme")
+    rest = text[len(scheme.group(0)):]
+    host = rest[2:].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0] if rest.startswith("//") else ""
+    local = allow_http and host.split(":")[0].lower() == "localhost"  # `mkdocs serve -a localhost:8000`
+    if not URL_HOST.match(host) or ("." not in host and not local) or "@" in rest.split("/", 3)[2 if rest.startswith("//") else 0]:
+        return phrase("url-write-whole")
+    return None
+
+
+def url_host(text: str) -> str:
+    """The lower-case host of an absolute address ('' when there is none)."""
+    match = re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://([^/?#:]+)", str(text).strip())
+    return match.group(1).lower().rstrip(".") if match else ""
+
+
 class Int(Shape):
     token = Token("int")
 
@@ -218,14 +275,17 @@ class Id(Shape):
 class ListOf(Shape):
     token = Token("list")
 
-    def __init__(self, item: Shape, doc: str = "", min_items: int = 0, unique: bool = False):
-        self.item, self.doc, self.min_items, self.unique = item, doc, min_items, unique
+    def __init__(self, item: Shape, doc: str = "", min_items: int = 0, unique: bool = False, max_items: int = 0):
+        self.item, self.doc, self.min_items, self.unique, self.max_items = item, doc, min_items, unique, max_items
 
     def check(self, value, ctx, key, line):
         if not isinstance(value, list):
             return self._wrong(value, ctx, key, line)
         if len(value) < self.min_items:
             ctx.out.add(ctx.path, line, "empty-value", key=key)
+            return None
+        if self.max_items and len(value) > self.max_items:
+            ctx.out.add(ctx.path, line, "list-too-long", key=key, maximum=self.max_items, length=len(value))
             return None
         result = PosList()
         result.line, result.item_lines = value.line if isinstance(value, PosList) else line, []
@@ -241,6 +301,8 @@ class ListOf(Shape):
         out = {"type": "array", "items": self.item.schema()}
         if self.min_items:
             out["minItems"] = self.min_items
+        if self.max_items:
+            out["maxItems"] = self.max_items
         return out
 
 

@@ -8,9 +8,11 @@ code, so an edited template is compiled again. A folder that cannot be written o
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 CACHE = Path(__file__).resolve().parent / "__pycache__" / "jinja"
@@ -70,3 +72,60 @@ def environment(name: str, **options) -> jinja2.Environment:
                              **options)
     env.filters.update(FILTERS)
     return env
+
+
+# --- text from YAML into Markdown --------------------------------------------------------------------------------
+# Autoescaping stops HTML, not Markdown: `[x](javascript:...)` or a line `::: quiz <bank>` written in a YAML text field
+# would become a live link or a placed quiz. `md_text` is the one function through which YAML text reaches a Markdown
+# page: every Markdown template is rendered by `markdown_environment()`, whose `finalize` applies it to every value that
+# is not already Markup (a rendered body, a link list made by our code).
+
+_MD_ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'\\`*_{}[]#|"})
+_LEADING = re.compile(r"^(?:[-+=:!~>]|\d+(?=[.)]))")
+
+
+def md_text(value) -> Markup:
+    """Plain text as Markdown that renders to exactly that text and nothing else: no raw HTML, no link, image, emphasis,
+    attribute list, table cell break, heading, list, quote, admonition or `::: ` block line. Characters Markdown reads are
+    written as numeric character references (valid in Markdown and in HTML attributes alike) and line breaks become
+    spaces, so the value cannot start a line of its own. Markup passes unchanged; other values are made text first."""
+    if hasattr(value, "__html__"):
+        return Markup(value.__html__())
+    text = " ".join(str(value).split())
+    head = ""
+    lead = _LEADING.match(text)
+    if lead and lead.group(0)[0].isdigit():  # "1." or "2)" would start a numbered list: escape what follows the digits
+        end = lead.end()
+        head, text = text[:end] + f"&#{ord(text[end])};", text[end + 1:]
+    elif lead:
+        head, text = f"&#{ord(text[0])};", text[1:]
+    return Markup(head + text.translate(_MD_ENTITIES))
+
+
+def _finalize(value):
+    if value is None or isinstance(value, (bool, int, float)) or hasattr(value, "__html__"):
+        return value
+    return md_text(value)
+
+
+def _md_join(items, separator: str = "") -> Markup:
+    return Markup(md_text(separator)).join(md_text(item) for item in items)
+
+
+_MARKDOWN_ENV = None
+
+
+def markdown_environment() -> jinja2.Environment:
+    """The environment of every Markdown page template (module.md, catalogue.md, session.md, trainers.md, ...): each
+    printed value goes through `md_text`. Only filters that cannot turn text into Markup are available, so a template
+    cannot let YAML text past `md_text` by accident."""
+    global _MARKDOWN_ENV
+    if _MARKDOWN_ENV is None:
+        env = environment("markdown", keep_trailing_newline=True, undefined=jinja2.StrictUndefined,
+                          finalize=_finalize)
+        title = lambda text: str(text).replace("<", "\u2039").replace(">", "\u203a")  # noqa: E731 (see pages.safe_title)
+        env.filters = {"title": title, "cell": str, "join": _md_join, "e": md_text, "escape": md_text,
+                       "length": env.filters["length"], "default": env.filters["default"],
+                       **FILTERS}  # dates and clock times: plain text, which `finalize` then writes through md_text
+        _MARKDOWN_ENV = env
+    return _MARKDOWN_ENV

@@ -160,7 +160,7 @@ def check_block_references(project, out: Collector) -> None:
                 out.add(path, block.line, "quiz-test-only-placed", value=quote(bank.id), bank=bank.id,
                         where=phrase(where), found=list(bank.uses))
         local = blocks.find_blocks(tree, "local")
-        if local and not project.settings.local_contacts:
+        if local and not project.settings.local_contacts and project.settings.readable:
             out.warn(path, local[0].line, "local-contacts-empty", where=quote(path))
 
 

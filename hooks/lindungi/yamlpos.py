@@ -3,16 +3,25 @@
 `load_yaml(text)` returns plain Python values in which every mapping is a `PosDict` and every list a `PosList`: both know
 the line they start on and the line of each key or item, so a validator can point a program officer at the exact line.
 It never raises on bad content: syntax errors and duplicate keys come back as `YamlIssue`s.
+
+Limits (see "Batas" in the authoring guide): aliases (`*name`) are refused, because one kilobyte of nested aliases
+expands to gigabytes; nesting deeper than `MAX_DEPTH` and lists or mappings longer than `MAX_ITEMS` are refused too, each
+as an issue with the line of the offending node. The file size limit is the reader's (`loader.read_text_file`).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import json
+import re
 from dataclasses import dataclass
 
 import yaml
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, SequenceNode
 
+MAX_DEPTH = 20      # levels of nested lists and mappings; content needs at most 6
+MAX_ITEMS = 1000    # items in one list or keys in one mapping
 
 class PosDict(dict):
     """A mapping that remembers its own line and the line of each key (1-based)."""
@@ -41,10 +50,81 @@ class PosList(list):
 class YamlIssue:
     """A syntax problem or a duplicate key, with its line and column (1-based)."""
 
-    kind: str  # "syntax" or "duplicate-key"
+    kind: str  # "syntax", "duplicate-key", "alias", "too-deep" or "too-many-items"
     line: int
     column: int
     detail: str
+
+
+class _LimitError(yaml.MarkedYAMLError):
+    """A node beyond the limits: `kind` is "alias", "too-deep" or "too-many-items"."""
+
+    def __init__(self, kind: str, mark, detail: str):
+        super().__init__(problem=detail, problem_mark=mark)
+        self.kind = kind
+
+
+class _GuardedComposer:
+    """The pure-Python composer, refusing aliases, deep nesting and long collections at the node that breaks a limit
+    (before anything is expanded or constructed, so a hostile file costs no more than reading it)."""
+
+    _depth = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(AliasEvent):
+            event = self.peek_event()
+            raise _LimitError("alias", event.start_mark, f"*{event.anchor}")
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _LimitError("too-deep", self.peek_event().start_mark, str(MAX_DEPTH))
+            node = super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+        if isinstance(node, (SequenceNode, MappingNode)) and len(node.value) > MAX_ITEMS:
+            item = node.value[MAX_ITEMS]
+            raise _LimitError("too-many-items", (item[0] if isinstance(item, tuple) else item).start_mark,
+                              str(len(node.value)))
+        return node
+
+
+def _within_limits(node) -> bool:
+    """True when a node graph from libyaml has no alias (a node reached twice), no nesting deeper than MAX_DEPTH and
+    no collection longer than MAX_ITEMS. Iterative: a deep graph cannot exhaust the stack."""
+    seen = set()
+    stack = [(node, 1)]
+    while stack:
+        current, depth = stack.pop()
+        if id(current) in seen:
+            return False
+        seen.add(id(current))
+        if not isinstance(current, (SequenceNode, MappingNode)):
+            continue
+        if depth > MAX_DEPTH or len(current.value) > MAX_ITEMS:
+            return False
+        for item in current.value:
+            if isinstance(item, tuple):
+                stack.append((item[0], depth + 1))
+                stack.append((item[1], depth + 1))
+            else:
+                stack.append((item, depth + 1))
+    return True
+
+
+def _flow_depth(text: str) -> int:
+    """An upper bound of the flow nesting ([ and {) in `text`, counting brackets inside quotes too. libyaml composes
+    nodes recursively in C, so flow brackets nested many thousands deep would crash the process, not raise."""
+    brackets = _NOT_BRACKET.sub("", text)
+    if len(brackets) <= MAX_DEPTH:
+        return len(brackets)
+    depth = deepest = 0
+    for char in brackets:
+        depth = depth + 1 if char in "[{" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+    return deepest
+
+
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 
 
 class _PosConstructor:
@@ -87,7 +167,7 @@ class _PosConstructor:
             return value
 
 
-class PosLoader(_PosConstructor, yaml.SafeLoader):
+class PosLoader(_GuardedComposer, _PosConstructor, yaml.SafeLoader):
     """SafeLoader that builds PosDict/PosList and records duplicate keys."""
 
 
@@ -106,18 +186,29 @@ def _load_fast(text: str):
     """(value, issues) from libyaml, or None when it is missing or rejects `text` (the slow parser then explains why).
 
     Text with a tab goes to the slow parser too: libyaml accepts tabs in places where PyYAML reports them.
+    Text beyond the limits goes there as well, which names the line.
     """
-    if _FastPosLoader is None or "\t" in text:
+    if _FastPosLoader is None or "\t" in text or _flow_depth(text) > MAX_DEPTH:
         return None
     loader = None
     try:
         loader = _FastPosLoader(text)
-        return loader.get_single_data(), loader.issues
-    except (yaml.YAMLError, UnicodeError):
+        node = loader.get_single_node()
+        if node is None:
+            return None, loader.issues
+        if not _within_limits(node):
+            return None
+        return loader.construct_document(node), loader.issues
+    except (yaml.YAMLError, UnicodeError, RecursionError):
         return None
     finally:
         if loader is not None:
             loader.dispose()
+
+
+def load_yaml_with(text: str, loader_class):
+    """`load_yaml` with a subclass of `PosLoader` (mkdocs.yml's, which ignores MkDocs' custom tags); no memo."""
+    return _parse(text, 1, loader_class)
 
 
 def load_yaml(text: str, first_line: int = 1, remember=None):
@@ -138,15 +229,18 @@ def load_yaml(text: str, first_line: int = 1, remember=None):
     return unpack(packed, first_line) if packed else _parse(text, first_line)
 
 
-def _parse(text: str, first_line: int = 1):
-    fast = _load_fast(text)
+def _parse(text: str, first_line: int = 1, loader_class=None):
+    """(value, issues) of `text`; `loader_class` (a PosLoader subclass) skips the fast parser."""
+    fast = _load_fast(text) if loader_class is None else None
     if fast is not None:
         value, issues = fast
         return _shifted(value, issues, first_line)
     loader = None
     try:
-        loader = PosLoader(text)  # the reader already rejects control characters here
+        loader = (loader_class or PosLoader)(text)  # the reader already rejects control characters here
         value = loader.get_single_data()
+    except _LimitError as err:
+        return None, [YamlIssue(err.kind, err.problem_mark.line + first_line, err.problem_mark.column + 1, err.problem)]
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = (mark.line + 1) if mark else 1
@@ -159,6 +253,8 @@ def _parse(text: str, first_line: int = 1):
         return None, [YamlIssue("syntax", line, column, f"karakter kendali #x{err.character:04x} tidak diizinkan")]
     except yaml.YAMLError as err:
         return None, [YamlIssue("syntax", first_line, 1, str(err).splitlines()[0] if str(err) else "YAML")]
+    except RecursionError:  # only when the interpreter's stack is already nearly used up
+        return None, [YamlIssue("too-deep", first_line, 1, str(MAX_DEPTH))]
     finally:
         if loader is not None:
             loader.dispose()
