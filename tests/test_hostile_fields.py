@@ -38,7 +38,9 @@ GROUPS = [["quiz-line", "script"], ["close-script", "md-link"], ["attribute", "i
 SHAPES = {"module": MODULE, "session": SESSION, "quiz": BANK, "workshop": WORKSHOP, "settings": SETTINGS}
 # Text fields with their own format check (a hostile value is an error there, tested in test_bad_input.py).
 CHECKED = {("settings", "help_lines[].phone"), ("settings", "help_lines[].whatsapp"),
-           ("settings", "local_contacts[].phone"), ("settings", "local_contacts[].whatsapp")}
+           ("settings", "local_contacts[].phone"), ("settings", "local_contacts[].whatsapp"),
+           # a law source's article goes only beside `law`, which needs a laws.yml entry: see test_laws.py
+           ("module", "sources[].articles")}
 # Question keys that belong to some question types only: filled where the test site's questions have them.
 QUESTION_KEYS = {"prompt", "scenario", "hint", "explanation", "feedback_correct", "feedback_incorrect", "accepted"}
 

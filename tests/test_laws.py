@@ -249,7 +249,7 @@ def test_trainers_law_page_lists_each_law_and_the_pages_citing_it(built):
     cited = next(s for s in sections if TITLE in s and "uu-uji-berlaku" in s)
     hrefs = [a["href"] for a in _links_from(cited)]
     assert hrefs == [URL, "../modul/contoh-modul/index.html", "../modul/contoh-modul/sesi-satu.html", "../index.html"]
-    assert "Berlaku" in cited and "2026-11-01" in cited
+    assert "Berlaku" in cited and "1 November 2026" in cited
     amended = next(s for s in sections if "uu-uji-lama" in s)
     assert f"Sudah diubah dengan: {TITLE}" in amended and "Belum dikutip halaman mana pun." in amended
     assert 'href="pelatih/hukum.html"' in (built / "index.html").read_text(encoding="utf-8")

@@ -34,9 +34,14 @@ class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
             pass
 
 
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+
+
 def clock(value, ui: dict) -> str:
-    """A clock time as the language writes it: '08.00' in Indonesian (EYD), '08:00' in English."""
-    return str(value).replace(":", ui["time_separator"])
+    """A clock time as the language writes it: '08.00' in Indonesian (EYD), '08:00' in English. A computed time is
+    digits and a separator only, so it is Markup: nothing in it needs escaping, in HTML or in a Markdown table cell."""
+    text = str(value)
+    return Markup(text.replace(":", ui["time_separator"])) if _CLOCK.fullmatch(text) else text
 
 
 def long_date(value, ui: dict) -> str:
