@@ -16,6 +16,7 @@ from mkdocs.structure.files import File
 
 from . import helper, pages, pdf, printing, quizpages, search_id, templating
 from .checking import check_project
+from .files import remove_stale_temporaries
 from .locales import strings
 from .memo import CACHE_DIR, output_memo, source_memo
 from .messages import note
@@ -31,7 +32,7 @@ class Build:
     def __init__(self, config):
         self.root = Path(config.config_file_path).parent
         self.cache = self.root / CACHE_DIR
-        pdf.remove_stale_temporaries(self.cache)  # left by a killed build
+        remove_stale_temporaries(self.cache)  # left by a killed build
         templating.use_cache(self.cache / "jinja")
         extra = config.extra.get("lindungi")
         sources = source_memo(self.root)
@@ -183,7 +184,10 @@ def finish_build(build: Build, config) -> None:
                 raise _site_write_failed(build, err.filename or config.site_dir, err) from None
             if build.quiz_files.helper_error:
                 log.info(f"Lembar kuis dibuat tanpa proses pembantu: {build.quiz_files.helper_error.splitlines()[-1]}")
-        search_id.stem_site(config.site_dir, build.memo)
+        try:
+            search_id.stem_site(config.site_dir, build.memo)
+        except OSError as err:
+            raise _site_write_failed(build, err.filename or config.site_dir, err) from None
         write_pdfs(build, config)
         build.memo.save()
         error = build.cache_error or build.memo.error

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import secrets
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
+
+from .files import write_atomic
 
 PACKAGE = Path(__file__).resolve().parent
 FORMAT = "lindungi-memo-2"
@@ -113,17 +113,11 @@ class Memo:
         entries = {key: [value, entry_digest(key, value)] for key, value in self.new.items()}
         if entries == self.old:
             return
-        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_text(json.dumps({"format": FORMAT, "entries": entries}, ensure_ascii=False), encoding="utf-8")
-            tmp.replace(self.path)
+            write_atomic(self.path, json.dumps({"format": FORMAT, "entries": entries}, ensure_ascii=False).encode())
         except OSError as err:
             self.error = err
-            try:
-                tmp.unlink()
-            except OSError:
-                pass
 
 
 def entry_digest(key: str, value: str) -> str:

@@ -32,13 +32,14 @@ import logging
 import multiprocessing
 import os
 import re
-import secrets
 import sys
 import threading
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+from .files import remove_stale_temporaries, write_atomic
 
 PACKAGE = Path(__file__).resolve().parent
 FONTS = PACKAGE / "fonts"
@@ -215,48 +216,6 @@ def job_key(job: Job) -> str:
 def merge_key(merge: Merge, keys: dict) -> str:
     text = json.dumps([engine_digest(), "merge", [(title, keys[path]) for title, path in merge.parts]])
     return hashlib.sha256(text.encode()).hexdigest()[:32]
-
-
-def _temporary(path: Path) -> Path:
-    """A temporary name beside `path` that no other process or thread uses: process id and a random part."""
-    return path.with_name(f"{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` under a temporary name, then rename: `path` is whole or untouched. On an error the
-    temporary file is removed (as far as the folder allows) and the error raised."""
-    tmp = _temporary(path)
-    try:
-        with open(tmp, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-
-
-def remove_stale_temporaries(folder: Path) -> None:
-    """Remove `*.<pid>.<random>.tmp` files in `folder` left by processes that are gone (a killed build)."""
-    try:
-        names = os.listdir(folder)
-    except OSError:
-        return
-    for name in names:
-        match = re.fullmatch(r".+\.(\d+)\.[0-9a-f]{8}\.tmp", name)
-        if match and not _alive(int(match.group(1))):
-            with contextlib.suppress(OSError):
-                os.unlink(folder / name)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
 
 
 @dataclass(frozen=True)
