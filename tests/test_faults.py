@@ -228,6 +228,23 @@ def test_read_only_cache_is_no_cache(reference, tmp_path):
 
 
 @pytest.mark.skipif(not MOUNTS, reason="needs mount namespaces and tmpfs (root)")
+def test_full_cache_is_no_cache(tmp_path):
+    """`.cache` is a 64 KB tmpfs, far too small for the PDFs: the strict build succeeds with every PDF, logs one INFO
+    line (no space left) and leaves no temporary file in the cache."""
+    root = copy_site("pdf-basic", tmp_path / "src")
+    (root / ".cache").mkdir()
+    script = ('mount -t tmpfs -o size=64k tmpfs "$1" || exit 99; cache="$1"; shift; "$@"; rc=$?; '
+              'find "$cache" -name "*.tmp"; exit $rc')
+    result = subprocess.run(["unshare", "-m", "sh", "-c", script, "sh", str(root / ".cache"), *_command()], cwd=root,
+                            capture_output=True, text=True, env=_env(), timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count(CACHE_NOTE) == 1 and "(No space left on device)" in result.stderr, result.stderr
+    assert "WARNING" not in result.stderr and "Traceback" not in result.stderr
+    assert result.stdout.strip() == ""  # no temporary file left in the full cache
+    assert len(list((root / "site").rglob("*.pdf"))) == 12
+
+
+@pytest.mark.skipif(not MOUNTS, reason="needs mount namespaces and tmpfs (root)")
 def test_full_site_folder_is_one_message_and_no_cut_off_pdf(reference, tmp_path):
     """The site folder is a tmpfs with room for the pages but not for all PDFs: the build ends with one clean message
     naming the PDF (no traceback), and every PDF left in the site is whole (equal to the clean build's)."""
