@@ -114,20 +114,22 @@ def test_an_unwritable_pdf_cache_is_no_cache(tmp_path):
     assert isinstance(cache.error, OSError) and cache.get("k") is entry
 
 
-def test_a_run_record_must_match_its_digest_and_name_paths_inside_the_site(tmp_path):
-    report = pdf.Report([pdf.Result("unduh/a.pdf", "a", 1, 4, True, None, "k")])
-    cache = pdf.Cache(tmp_path)
-    cache.put("k", b"%PDF", 1)
+def test_a_run_record_must_match_its_digest_and_name_paths_and_keys_inside_its_folders(tmp_path):
+    key = "0123456789abcdef0123456789abcdef"
+    report = pdf.Report([pdf.Result("unduh/a.pdf", "a", 1, 4, True, None, key)])
+    pdf.Cache(tmp_path).put(key, b"%PDF", 1)
     pdf.record_run("d", report, tmp_path)
-    assert pdf._read_run(tmp_path, "d") == [("unduh/a.pdf", "a", "k", None, "")]
+    assert pdf._read_run(tmp_path, "d") == [("unduh/a.pdf", "a", key, None, "")]
     record = next(tmp_path.glob("run-*.json"))
-    data = json.loads(record.read_text(encoding="utf-8"))
-    data["entries"][0][0] = "../../luar.pdf"
-    record.write_text(json.dumps(data), encoding="utf-8")
-    assert pdf._read_run(tmp_path, "d") is None                 # edited: the digest no longer matches
-    data["sha256"] = pdf._entries_digest(data["entries"])
-    record.write_text(json.dumps(data), encoding="utf-8")
-    assert pdf._read_run(tmp_path, "d") is None                 # a path outside the site is refused
+    good = json.loads(record.read_text(encoding="utf-8"))
+    for where, value in ((0, "../../luar.pdf"), (0, "/etc/luar.pdf"), (2, "../../k"), (3, "1")):
+        data = json.loads(json.dumps(good))
+        data["entries"][0][where] = value
+        record.write_text(json.dumps(data), encoding="utf-8")
+        assert pdf._read_run(tmp_path, "d") is None             # edited: the digest no longer matches
+        data["sha256"] = pdf._entries_digest(data["entries"])
+        record.write_text(json.dumps(data), encoding="utf-8")
+        assert pdf._read_run(tmp_path, "d") is None             # a path or key outside its folder, a wrong type
 
 
 def test_stale_temporaries_of_dead_processes_are_removed(tmp_path):

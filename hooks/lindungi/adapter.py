@@ -90,9 +90,9 @@ def start_build(config) -> Build:
     lock_project(Path(config.config_file_path).parent)
     build = Build(config)
     report(build.project.problems, build.lang)
-    if build.project.modules or build.project.workshops:
-        for font in pdf.missing_fonts():
-            raise PluginError(note("font-missing", build.lang, path=_shown(font, build.root)))
+    missing = pdf.missing_fonts() if build.project.modules or build.project.workshops else []
+    if missing:  # WeasyPrint would silently print bold or italic text in the regular face
+        raise PluginError("\n".join(note("font-missing", build.lang, path=_shown(font, build.root)) for font in missing))
     config.extra["ui"] = build.ui
     config.extra["lp_help_items"] = pages.render_help_items(build.project.settings, build.ui)
     config.markdown_extensions.append(build.quiz_ext)  # `::: quiz <id>`: a plain Markdown extension instance

@@ -128,7 +128,8 @@ def local_fetcher():
 
 class _Refusals(logging.Handler):
     """Collects what WeasyPrint says it failed to load (refused by the fetcher, missing, unreadable) during a render:
-    WeasyPrint only logs it and leaves the image, style sheet or font out."""
+    WeasyPrint only logs it and leaves the image or style sheet out. (A font it fails to load is logged at debug level
+    only: the bundled fonts are checked before any build, see `missing_fonts`.)"""
 
     def __init__(self) -> None:
         super().__init__(logging.DEBUG)
@@ -148,18 +149,15 @@ def render_noted(html: str) -> tuple[bytes, int, list]:
     """Render one HTML document; returns the PDF bytes, its page count and the resources it could not load."""
     from weasyprint import HTML
 
-    logger = logging.getLogger("weasyprint")
-    refusals, level = _Refusals(), logger.level
+    logger = logging.getLogger("weasyprint")  # images and style sheets it fails to load are logged as errors
+    refusals = _Refusals()
     logger.addHandler(refusals)
-    if logger.getEffectiveLevel() > logging.DEBUG:
-        logger.setLevel(logging.DEBUG)  # font failures are logged at debug level
     try:
         document = HTML(string=html, base_url=PACKAGE.as_uri() + "/", url_fetcher=local_fetcher()).render()
         buffer = io.BytesIO()
         document.write_pdf(buffer)
     finally:
         logger.removeHandler(refusals)
-        logger.setLevel(level)
     return buffer.getvalue(), len(document.pages), refusals.urls
 
 
@@ -422,10 +420,10 @@ def _entries_digest(entries) -> str:
 def record_run(digest: str, report: Report, cache_dir) -> None:
     """Remember which cached PDF each output of this run is, for `replay_run` with the same `digest`. A cache folder
     that cannot be written is noted in `report.cache_error`."""
-    entries = [[r.out, r.label, r.key, r.limit, r.source] for r in report.results]
-    cache = Cache(cache_dir) if report.cache_error is None else None
-    if cache is None:
+    if report.cache_error is not None:
         return
+    entries = [[r.out, r.label, r.key, r.limit, r.source] for r in report.results]
+    cache = Cache(cache_dir)
     cache.write(_run_name(digest), json.dumps({"entries": entries, "sha256": _entries_digest(entries)}).encode())
     report.cache_error = cache.error
 
@@ -445,8 +443,9 @@ def _read_run(cache_dir: Path, digest: str):
         runs = [(out, label, key, limit, source) for out, label, key, limit, source in entries]
     except (OSError, ValueError, TypeError, KeyError):
         return None
-    good = all(_safe_out(out) and isinstance(label, str) and isinstance(key, str) and isinstance(source, str)
-               and (limit is None or type(limit) is int) for out, label, key, limit, source in runs)
+    good = all(_safe_out(out) and isinstance(label, str) and isinstance(key, str) and re.fullmatch("[0-9a-f]{32}", key)
+               and isinstance(source, str) and (limit is None or type(limit) is int)
+               for out, label, key, limit, source in runs)
     return runs if runs and good else None
 
 

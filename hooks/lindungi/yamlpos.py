@@ -209,8 +209,7 @@ class BadPack(ValueError):
     """Text that `pack` did not write (a damaged or edited cache entry)."""
 
 
-_KEY_TYPES = (str, int, float, bool, type(None))
-_SCALARS = (str, int, float, bool, type(None))
+_SCALARS = (str, int, float, bool, type(None))  # what a key or a leaf may be in packed text
 
 
 def unpack(text: str, first_line: int = 1):
@@ -248,7 +247,7 @@ def _unpack(node, offset: int):
         mapping.key_lines = lines = {}
         for index in range(2, len(node), 3):
             key = node[index]
-            if type(key) not in _KEY_TYPES or key in mapping:
+            if type(key) not in _SCALARS or key in mapping:
                 raise BadPack("key")
             lines[key] = _line(node[index + 1]) + offset
             mapping[key] = _unpack(node[index + 2], offset)
