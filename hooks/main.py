@@ -25,3 +25,7 @@ def on_post_page(output, page, config):
 
 def on_post_build(config):
     adapter.finish_build(_build, config)
+
+
+def on_build_error(error):
+    adapter.abort_build()

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from . import helper, pages, pdf, printing, quizpages, search_id
+from . import helper, pages, pdf, printing, quizpages, search_id, templating
 from .checking import check_project
+from .files import remove_stale_temporaries
 from .locales import strings
-from .memo import output_memo, source_memo
+from .memo import CACHE_DIR, output_memo, source_memo
+from .messages import note
 from .problems import ERROR, WARNING, Problem, format_report, quote, sort_problems
 from .lawext import LawExtension
 from .quizext import QuizExtension
@@ -29,11 +32,15 @@ class Build:
 
     def __init__(self, config):
         self.root = Path(config.config_file_path).parent
+        self.cache = self.root / CACHE_DIR
+        remove_stale_temporaries(self.cache)  # left by a killed build
+        templating.use_cache(self.cache / "jinja")
         extra = config.extra.get("lindungi")
         sources = source_memo(self.root)
         self.project = check_project(self.root, extra, Path(config.docs_dir).name, config.site_url or "",
                                      remember=sources.get)
         sources.save()
+        self.cache_error = sources.error  # the first reason the cache folder could not be written, logged once
         self.lang = self.project.settings.language
         self.ui = strings(self.lang)
         self.generated: dict = {}
@@ -46,10 +53,49 @@ class Build:
         self.placed = pages.placed_quizzes(self.project)  # page -> the banks its block tree places
 
 
+# --- one build of a folder at a time ---------------------------------------------------------------------------------
+# Two builds of one project at once would clean and write the same site folder (MkDocs empties it first). The build
+# holds an exclusive lock on the project folder from `on_config` to the end; a second build waits for it. The kernel
+# drops the lock when the process ends, however it ends.
+
+_lock_fd: int | None = None
+
+
+def lock_project(root: Path, lang: str = "id") -> None:
+    global _lock_fd
+    import fcntl
+
+    unlock_project()
+    try:
+        fd = os.open(root, os.O_RDONLY)
+    except OSError:
+        return  # nothing to lock on: build unlocked
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        log.info(note("build-waiting", lang))
+        fcntl.flock(fd, fcntl.LOCK_EX)
+    except OSError:
+        os.close(fd)
+        return
+    _lock_fd = fd
+
+
+def unlock_project() -> None:
+    global _lock_fd
+    if _lock_fd is not None:
+        os.close(_lock_fd)  # closing the last descriptor releases the lock
+        _lock_fd = None
+
+
 def start_build(config) -> Build:
     """Load and validate everything; log every problem; fail once if there is an error."""
+    lock_project(Path(config.config_file_path).parent)
     build = Build(config)
     report(build.project.problems, build.lang)
+    missing = pdf.missing_fonts() if build.project.modules or build.project.workshops else []
+    if missing:  # WeasyPrint would silently print bold or italic text in the regular face
+        raise PluginError("\n".join(note("font-missing", build.lang, path=_shown(font, build.root)) for font in missing))
     config.extra["ui"] = build.ui
     config.extra["lp_help_items"] = pages.render_help_items(build.project.settings, build.ui)
     config.markdown_extensions.append(build.quiz_ext)  # `::: quiz <id>`: a plain Markdown extension instance
@@ -120,18 +166,47 @@ def finish_page(build: Build, output: str) -> str:
     return build.quiz_ext.fill(output)
 
 
+def _shown(path, root: Path) -> str:
+    """`path` relative to the project when it is inside it (as messages name files), else as it is."""
+    path = Path(path)
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _site_write_failed(build: Build, path, err: OSError) -> PluginError:
+    return PluginError(note("site-write-failed", build.lang, path=_shown(path, build.root),
+                            error=err.strerror or str(err)))
+
+
 def finish_build(build: Build, config) -> None:
     """After MkDocs has written the pages: add Indonesian word stems to the search index, then render the PDFs."""
-    if build.quiz_files is not None:
+    try:
+        if build.quiz_files is not None:
+            try:
+                build.quiz_files.wait()
+            except OSError as err:  # a full disk, a read-only site folder: one message, no cut-off file
+                raise _site_write_failed(build, err.filename or config.site_dir, err) from None
+            if build.quiz_files.helper_error:
+                log.info(f"Lembar kuis dibuat tanpa proses pembantu: {build.quiz_files.helper_error.splitlines()[-1]}")
         try:
-            build.quiz_files.wait()
-        except OSError as err:  # a full disk, a read-only site folder: never a half-built site
-            raise PluginError(f"{config.site_dir}: {err}") from None
-        if build.quiz_files.helper_error:
-            log.info(f"Lembar kuis dibuat tanpa proses pembantu: {build.quiz_files.helper_error.splitlines()[-1]}")
-    search_id.stem_site(config.site_dir, build.memo)
-    write_pdfs(build, config)
-    build.memo.save()
+            search_id.stem_site(config.site_dir, build.memo)
+        except OSError as err:
+            raise _site_write_failed(build, err.filename or config.site_dir, err) from None
+        write_pdfs(build, config)
+        build.memo.save()
+        error = build.cache_error or build.memo.error
+        if error is not None:
+            log.info(note("cache-unwritable", build.lang, path=_shown(build.cache, build.root),
+                          error=error.strerror or str(error)))
+    finally:
+        unlock_project()
+
+
+def abort_build() -> None:
+    """The build failed (MkDocs' `on_build_error`): let the next build of this folder start."""
+    unlock_project()
 
 
 def write_pdfs(build: Build, config) -> None:
@@ -139,13 +214,17 @@ def write_pdfs(build: Build, config) -> None:
     project = build.project
     if not project.modules and not project.workshops:
         return
-    cache = build.root / ".cache" / "lindungi-pdf"
+    cache = build.cache / "lindungi-pdf"
     digest = printing.inputs_digest(project, build.ui, config.use_directory_urls)
-    result = pdf.replay_run(digest, config.site_dir, cache)
-    if result is None:
-        jobs, merges = printing.pdf_jobs(project, build.ui, config.use_directory_urls)
-        result = pdf.render_all(jobs, merges, config.site_dir, cache, progress=pdf.TerminalProgress())
-        pdf.record_run(digest, result, cache)
+    try:
+        result = pdf.replay_run(digest, config.site_dir, cache)
+        if result is None:
+            jobs, merges = printing.pdf_jobs(project, build.ui, config.use_directory_urls)
+            result = pdf.render_all(jobs, merges, config.site_dir, cache, progress=pdf.TerminalProgress())
+            pdf.record_run(digest, result, cache)
+    except pdf.SiteWriteError as err:
+        raise _site_write_failed(build, err.path, err.error) from None
+    build.cache_error = build.cache_error or result.cache_error
     for item in result.results:
         state = "" if item.rendered else " (cache)"
         log.info(f"PDF {item.out}: {item.pages} hal., {item.size / 1024:.0f} KB{state}")
@@ -159,7 +238,9 @@ def write_pdfs(build: Build, config) -> None:
 def _pdf_problems(project, result) -> list:
     """Handouts that spill past their page count or are too large for WhatsApp; a missing QR when it is required."""
     handouts = {printing.handout.pdf_path(m): m for m in project.modules.values()}
-    problems = []
+    problems = [Problem(item.source or item.out, 0, "pdf-resource-refused",
+                        {"value": quote(item.out), "found": ", ".join(quote(url) for url in item.refused)}, WARNING)
+                for item in result.results if item.refused]
     for item in result.results:
         module = handouts.get(item.out)
         if module is None:

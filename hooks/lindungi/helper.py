@@ -93,15 +93,38 @@ def write_files(files: dict, folder) -> int:
         if parent not in made:
             os.makedirs(parent, exist_ok=True)
             made.add(parent)
-        with open(path, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
+        try:
+            with open(path, "w", encoding="utf-8", newline="") as out:
+                out.write(text)
+        except OSError:  # a full or read-only site folder: never leave a cut-off file behind
+            try:
+                os.unlink(path)
+            except OSError:
+                pass
+            raise
     return len(files)
+
+
+def _end_with_parent() -> None:
+    """End this helper as soon as the build that started it is gone (killed): it must not outlive it."""
+    import threading
+    import time
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def _main(batch: str) -> int:
     """The helper process: read the import path and the call from `batch` (and delete it), run the call, pickle
     (result, new memo entries) to stdout. Anything the call prints goes to stderr."""
     reply, sys.stdout = sys.stdout.buffer, sys.stderr
+    _end_with_parent()
     try:
         try:
             with open(batch, "rb") as stream:

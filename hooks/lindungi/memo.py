@@ -6,19 +6,25 @@ sheets and exports, the root of each word for Indonesian search. Because the key
 hit, only missed; entries a build did not use are dropped when it saves; an unreadable or foreign file counts as
 empty. JSON holds only strings, so nothing in the file can run code. Two memos per project: `output_memo` for rendered
 results, `source_memo` for parsed YAML.
+
+Each entry is stored with a digest of its key and value, checked before the value is used: an entry cut short, edited
+or swapped with another key's value is dropped and computed again, never served. (The digest guards against damage
+and stray edits; anyone able to write the project folder can change its sources just as well.) A memo that cannot be
+saved (a read-only or full folder) keeps the reason in `error` and costs only speed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
+from .files import write_atomic
+
 PACKAGE = Path(__file__).resolve().parent
-FORMAT = "lindungi-memo-1"
+FORMAT = "lindungi-memo-2"
 CACHE_DIR = ".cache"
 
 
@@ -63,6 +69,7 @@ class Memo:
         self.old = self._read()
         self.new: dict[str, str] = {}
         self.hits = 0
+        self.error: OSError | None = None  # why the last save failed
 
     def _read(self) -> dict:
         if self.path is None:
@@ -82,8 +89,8 @@ class Memo:
         key = self.key(parts)
         if key in self.new:
             return self.new[key]
-        value = self.old.get(key)
-        if isinstance(value, str):
+        value = _checked(key, self.old.get(key))
+        if value is not None:
             self.hits += 1
         else:
             value = make()
@@ -99,16 +106,33 @@ class Memo:
         return _reopen, (self.path, self.salt)
 
     def save(self) -> None:
-        """Write the entries this build used (atomically); nothing when they equal what the file holds."""
-        if self.path is None or self.new == self.old:
+        """Write the entries this build used (atomically, under a name no other process uses); nothing when they
+        equal what the file holds. A folder that cannot be written only costs speed: the reason is kept in `error`."""
+        if self.path is None:
+            return
+        entries = {key: [value, entry_digest(key, value)] for key, value in self.new.items()}
+        if entries == self.old:
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-            tmp.write_text(json.dumps({"format": FORMAT, "entries": self.new}, ensure_ascii=False), encoding="utf-8")
-            tmp.replace(self.path)
-        except OSError:
-            pass  # a read-only project folder only costs speed
+            write_atomic(self.path, json.dumps({"format": FORMAT, "entries": entries}, ensure_ascii=False).encode())
+        except OSError as err:
+            self.error = err
+
+
+def entry_digest(key: str, value: str) -> str:
+    """The check stored with an entry: a digest of its key and its value."""
+    return hashlib.sha256(f"{key}\0{value}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def _checked(key: str, entry) -> str | None:
+    """The value of a stored entry `[value, digest]`, or None when the entry is missing or damaged."""
+    if type(entry) is not list or len(entry) != 2:
+        return None
+    value, digest = entry
+    if type(value) is not str or type(digest) is not str or digest != entry_digest(key, value):
+        return None
+    return value
 
 
 def _reopen(path, salt: str) -> Memo:

@@ -526,6 +526,12 @@ MESSAGES = {
         "en": {"what": "PDF {value} is too large to send over WhatsApp", "expected": "at most {expected} KB",
                "found": "{found} KB", "fix": "shorten its content or remove images"},
     },
+    "pdf-resource-refused": {
+        "id": {"what": "PDF {value} tidak memuat {found}: gambar, CSS dan huruf di PDF hanya boleh berupa data: URI "
+                       "atau berkas bawaan", "fix": "hapus rujukan itu dari teks, atau sematkan gambarnya sebagai data: URI"},
+        "en": {"what": "PDF {value} leaves out {found}: images, CSS and fonts in PDFs may only be data: URIs or bundled "
+                       "files", "fix": "remove that reference from the text, or embed the image as a data: URI"},
+    },
     "handout-no-qr": {
         "id": {"what": "handout dibuat tanpa kode QR karena site_url belum diisi",
                "fix": "isi site_url di mkdocs.yml dengan alamat situs yang sebenarnya"},
@@ -538,6 +544,38 @@ MESSAGES = {
 WARNING_RULES = frozenset({
     "quiz-option-feedback", "quiz-outcome-feedback", "objective-unserved", "review-overdue", "local-contacts-empty",
     "session-not-listed", "workshop-long-stretch", "workshop-long-day", "workshop-no-self-care", "workshop-same-form",
-    "workshop-session-twice", "handout-overflow", "pdf-too-large", "handout-no-qr",
+    "workshop-session-twice", "handout-overflow", "pdf-too-large", "handout-no-qr", "pdf-resource-refused",
     "law-amended", "law-revoked", "law-check-stale", "law-not-checked",
 })
+
+# Build notes that are about the machine, not the content (no rule id, not in the authoring guide's rule list).
+NOTES = {
+    "cache-unwritable": {
+        "id": "Folder cache {path} tidak bisa ditulis ({error}); situs tetap dibangun tanpa menyimpan cache, jadi "
+              "pembangunan berikutnya lebih lambat.",
+        "en": "The cache folder {path} cannot be written ({error}); the site is built without saving a cache, so the "
+              "next build is slower.",
+    },
+    "site-write-failed": {
+        "id": "{path}: berkas tidak bisa ditulis ke folder situs ({error}); situs belum lengkap. Perbaikan: kosongkan "
+              "ruang disk atau izinkan penulisan ke folder itu, lalu bangun lagi.",
+        "en": "{path}: the file cannot be written into the site folder ({error}); the site is incomplete. Fix: free disk "
+              "space or allow writing to that folder, then build again.",
+    },
+    "font-missing": {
+        "id": "{path}: berkas huruf untuk PDF tidak ada. Perbaikan: pulihkan berkas itu dari repositori "
+              "(git checkout -- {path}).",
+        "en": "{path}: a font file the PDFs need is missing. Fix: restore it from the repository "
+              "(git checkout -- {path}).",
+    },
+    "build-waiting": {
+        "id": "Menunggu pembangunan lain dari folder ini selesai...",
+        "en": "Waiting for another build of this folder to finish...",
+    },
+}
+
+
+def note(name: str, lang: str = "id", **params) -> str:
+    """A build note in language `lang` (falls back to Indonesian), with `params` filled in."""
+    entry = NOTES[name]
+    return (entry.get(lang) or entry["id"]).format(**params)

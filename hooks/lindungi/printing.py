@@ -70,13 +70,13 @@ def pdf_jobs(project, ui: dict, directory_urls: bool) -> tuple[list, list]:
     jobs = []
     for module in project.modules.values():
         html = handout.render_document(module, project.settings, ui, module_url(project, module, directory_urls))
-        jobs.append(Job(handout.pdf_path(module), html, f"handout {module.id}", module.handout.pages))
+        jobs.append(Job(handout.pdf_path(module), html, f"handout {module.id}", module.handout.pages, module.path))
     merges = []
     for workshop in project.workshops.values() if project.settings.trainer_kit else ():
         docs = pack.pack_documents(workshop, project, ui)
         parts = []
         for doc in docs:
-            jobs.append(Job(pack_doc_path(workshop, doc.slug), doc.html, f"{workshop.id} {doc.slug}"))
+            jobs.append(Job(pack_doc_path(workshop, doc.slug), doc.html, f"{workshop.id} {doc.slug}", source=workshop.path))
             if doc.in_pack:
                 parts.append((doc.title, pack_doc_path(workshop, doc.slug)))
         handouts = [(f"{ui['handout_title']}: {m.title}", handout.pdf_path(m))

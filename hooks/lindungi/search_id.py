@@ -23,6 +23,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
+from .files import write_atomic
+
 FIELD = "stems"
 BOOST = 0.5
 MIN_LENGTH = 3
@@ -41,7 +43,7 @@ def stem_site(site_dir: str | Path, memo=None) -> bool:
     stem = None
     if memo is not None:
         stem = lru_cache(maxsize=None)(lambda word: memo.get(("stem", word), lambda: sastrawi_stemmer()(word)))
-    path.write_text(json.dumps(add_stems(index, stem), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    write_atomic(path, json.dumps(add_stems(index, stem), ensure_ascii=False, separators=(",", ":")).encode())
     return True
 
 

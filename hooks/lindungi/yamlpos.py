@@ -226,7 +226,12 @@ def load_yaml(text: str, first_line: int = 1, remember=None):
     packed = remember(("yaml", text), parse_and_pack)
     if parsed:  # parsed just now: no need to unpack what was packed
         return _shifted(*parsed[0], first_line)
-    return unpack(packed, first_line) if packed else _parse(text, first_line)
+    if packed:
+        try:
+            return unpack(packed, first_line)
+        except BadPack:  # a damaged cache entry: parse again (the memo keeps the fresh result only when it saves)
+            pass
+    return _parse(text, first_line)
 
 
 def _parse(text: str, first_line: int = 1, loader_class=None):
@@ -296,33 +301,61 @@ def _pack(value):
     raise _Unpackable(kind.__name__)
 
 
+class BadPack(ValueError):
+    """Text that `pack` did not write (a damaged or edited cache entry)."""
+
+
+_SCALARS = (str, int, float, bool, type(None))  # what a key or a leaf may be in packed text
+
+
 def unpack(text: str, first_line: int = 1):
-    """The (value, issues) that `pack` wrote, with line numbers starting at `first_line`."""
-    value, issues = json.loads(text)
-    offset = first_line - 1
-    return _unpack(value, offset), [YamlIssue(kind, line + offset, column, detail)
-                                    for kind, line, column, detail in issues]
+    """The (value, issues) that `pack` wrote, with line numbers starting at `first_line`. Every part is shape-checked:
+    text `pack` could not have written raises `BadPack`, never anything else."""
+    try:
+        value, issues = json.loads(text)
+        offset = first_line - 1
+        found = [YamlIssue(kind, _line(line) + offset, _line(column), detail) for kind, line, column, detail in issues]
+        if not all(issue.kind in ("syntax", "duplicate-key") and type(issue.detail) is str for issue in found):
+            raise BadPack("issue")
+        return _unpack(value, offset), found
+    except BadPack:
+        raise
+    except (ValueError, TypeError, IndexError, KeyError, RecursionError) as err:
+        raise BadPack(str(err)) from None
+
+
+def _line(value) -> int:
+    if type(value) is not int or value < 0:
+        raise BadPack("line")
+    return value
 
 
 def _unpack(node, offset: int):
-    if type(node) is not list:
+    kind = type(node)
+    if kind is not list:
+        if kind not in _SCALARS:
+            raise BadPack("value")
         return node
     tag = node[0]
-    if tag == "d":
+    if tag == "d" and len(node) % 3 == 2:
         mapping = PosDict()
-        mapping.line = node[1] + offset
+        mapping.line = _line(node[1]) + offset
         mapping.key_lines = lines = {}
         for index in range(2, len(node), 3):
             key = node[index]
-            lines[key] = node[index + 1] + offset
+            if type(key) not in _SCALARS or key in mapping:
+                raise BadPack("key")
+            lines[key] = _line(node[index + 1]) + offset
             mapping[key] = _unpack(node[index + 2], offset)
         return mapping
-    if tag == "l":
+    if tag == "l" and len(node) % 2 == 0:
         items = PosList(_unpack(node[index], offset) for index in range(3, len(node), 2))
-        items.line = node[1] + offset
-        items.item_lines = [line + offset for line in node[2::2]]
+        items.line = _line(node[1]) + offset
+        items.item_lines = [_line(line) + offset for line in node[2::2]]
         return items
-    return _dt.date.fromisoformat(node[1])
+    if tag == "t" and len(node) == 2 and type(node[1]) is str:
+        return _dt.date.fromisoformat(node[1])
+    raise BadPack("node")
 
 
 def _shifted(value, issues, first_line: int):

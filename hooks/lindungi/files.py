@@ -1,0 +1,57 @@
+"""Writing files so that a killed, failing or concurrent process never leaves a half-written file under a real name.
+No MkDocs.
+
+`write_atomic` writes under a temporary name beside the target (`<name>.<process id>.<8 hex>.tmp`: no other process or
+thread uses it), then renames; on any error it removes the temporary file and raises. `remove_stale_temporaries`
+removes such files whose process is gone (a build killed between writing and renaming).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import secrets
+from pathlib import Path
+
+
+def temporary_name(path: Path) -> Path:
+    """A temporary name beside `path` that no other process or thread uses: process id and a random part."""
+    return path.with_name(f"{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to `path` under a temporary name, then rename: `path` is whole or untouched. On an error the
+    temporary file is removed (as far as the folder allows) and the error raised."""
+    tmp = temporary_name(path)
+    try:
+        with open(tmp, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Remove `*.<pid>.<random>.tmp` files in `folder` left by processes that are gone (a killed build)."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        match = re.fullmatch(r".+\.(\d+)\.[0-9a-f]{8}\.tmp", name)
+        if match and not _alive(int(match.group(1))):
+            with contextlib.suppress(OSError):
+                os.unlink(folder / name)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
