@@ -46,6 +46,7 @@ TYPE_WORDS = {
         "folder": "folder",
         "file": "berkas",
         "law": "peraturan",
+        "contact": "kontak",
     },
     "en": {
         "text": "text",
@@ -68,6 +69,7 @@ TYPE_WORDS = {
         "folder": "folder",
         "file": "file",
         "law": "law",
+        "contact": "contact",
     },
 }
 
@@ -93,6 +95,7 @@ PHRASES = {
         "quiz-block": "tulis '::: quiz <id bank soal>'",
         "module-session": "tulis id sesi dari 'sessions' modul {module}",
         "law-registry": "tambahkan peraturan itu ke laws.yml (lihat panduan penulis) atau perbaiki id-nya",
+        "contact-id": "pakai id kontak dari help_lines atau local_contacts di mkdocs.yml, atau tambahkan 'id' pada kontak itu",
     },
     "en": {
         "replace-with": "replace it with '{best}'",
@@ -114,6 +117,7 @@ PHRASES = {
         "quiz-block": "write '::: quiz <quiz bank id>'",
         "module-session": "write a session id from 'sessions' of module {module}",
         "law-registry": "add that law to laws.yml (see the authoring guide) or correct the id",
+        "contact-id": "use a contact id from help_lines or local_contacts in mkdocs.yml, or give that contact an 'id'",
     },
 }
 
@@ -459,6 +463,28 @@ MESSAGES = {
                "found": "{found} KB", "fix": "persingkat isinya atau kurangi gambar"},
         "en": {"what": "PDF {value} is too large to send over WhatsApp", "expected": "at most {expected} KB",
                "found": "{found} KB", "fix": "shorten its content or remove images"},
+    },
+    "contact-placeholder-bad": {
+        "id": {"what": "penanda kontak {value} tidak dikenal",
+               "expected": "kata 'telepon' atau 'whatsapp' lalu id kontak di antara kurung kurawal ganda",
+               "found": "{value}",
+               "fix": "tulis penanda seperti contoh di panduan penulis (bagian Nomor layanan di halaman), dengan id kontak dari mkdocs.yml, misalnya sapa-129"},
+        "en": {"what": "unknown contact placeholder {value}",
+               "expected": "the word 'telepon' or 'whatsapp' and a contact id between double braces", "found": "{value}",
+               "fix": "write the placeholder as the authoring guide shows (Help-line numbers in pages), with a contact id from mkdocs.yml, e.g. sapa-129"},
+    },
+    "contact-unknown": {
+        "id": {"what": "kontak {value} tidak ada di help_lines atau local_contacts (mkdocs.yml)",
+               "expected": "salah satu dari {allowed}", "found": "{value}", "fix": "{hint}"},
+        "en": {"what": "contact {value} is not in help_lines or local_contacts (mkdocs.yml)",
+               "expected": "one of {allowed}", "found": "{value}", "fix": "{hint}"},
+    },
+    "contact-no-such-channel": {
+        "id": {"what": "kontak {value} tidak punya nomor untuk {found}", "expected": "salah satu dari {expected}",
+               "found": "{found}",
+               "fix": "pakai penanda untuk saluran yang ada, atau isi nomor itu di mkdocs.yml bila sudah dipastikan kantor"},
+        "en": {"what": "contact {value} has no number for {found}", "expected": "one of {expected}", "found": "{found}",
+               "fix": "use a placeholder for a channel it has, or add that number in mkdocs.yml once the office has confirmed it"},
     },
     "handout-no-qr": {
         "id": {"what": "handout dibuat tanpa kode QR karena site_url belum diisi",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import jinja2
 from markupsafe import Markup
 
-from . import blocks, guide, templating
+from . import blocks, contacts, guide, templating
 from .models import AUDIENCES
 
 MODULES_DIR = "modul"
@@ -52,7 +52,7 @@ def render_help_items(settings, ui: dict) -> str:
 
 def render_body(tree, view: str, settings, ui: dict) -> str:
     """A parsed Markdown body as Markdown for `view` (learner, trainer or public)."""
-    return blocks.render(tree, view, block_labels(ui), render_contacts(settings, ui))
+    return contacts.expand(blocks.render(tree, view, block_labels(ui), render_contacts(settings, ui)), settings)
 
 
 def render_catalogue(project, ui: dict) -> str:
