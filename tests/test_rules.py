@@ -74,6 +74,8 @@ CASES = {
         ["modules/contoh-modul/sesi-satu.md:24: penanda kontak '{{ telpon sapa-129 }}' tidak dikenal; seharusnya kata 'telepon' atau 'whatsapp' lalu id kontak di antara kurung kurawal ganda, ditemukan '{{ telpon sapa-129 }}'. Perbaikan: tulis penanda seperti contoh di panduan penulis (bagian Nomor layanan di halaman), dengan id kontak dari mkdocs.yml, misalnya sapa-129. [contact-placeholder-bad]"]),
     "contact-no-channel": ("modules/contoh-modul/sesi-satu.md", lambda s: s.replace("{{ telepon sapa-129 }}", "{{ whatsapp sapa-129 }}"),
         ["modules/contoh-modul/sesi-satu.md:24: kontak 'sapa-129' tidak punya nomor untuk whatsapp; seharusnya salah satu dari 'telepon', ditemukan whatsapp. Perbaikan: pakai penanda untuk saluran yang ada, atau isi nomor itu di mkdocs.yml bila sudah dipastikan kantor. [contact-no-such-channel]"]),
+    "contact-in-key-point": ("modules/contoh-modul/module.yml", lambda s: s.replace("- Pesan kunci pertama.", "- Hubungi {{ telepon sapa-12 }}."),
+        ["modules/contoh-modul/module.yml:13: kontak 'sapa-12' tidak ada di help_lines atau local_contacts (mkdocs.yml); seharusnya salah satu dari 'sapa-129', ditemukan 'sapa-12'. Perbaikan: ganti dengan 'sapa-129'. [contact-unknown]"]),
     "contact-duplicate-id": ("mkdocs.yml", lambda s: s.replace('        phone: "0321 000"\n', '        phone: "0321 000"\n        id: sapa-129\n'),
         ["mkdocs.yml:25: kontak dengan id 'sapa-129' sudah ada di mkdocs.yml:21. Perbaikan: beri id yang berbeda. [duplicate-id]"]),
     "unlisted": ("modules/contoh-modul/lain.md", None,

@@ -237,6 +237,12 @@ def _build_module(value, rel: str, folder_name: str, out: Collector) -> Module |
             out.add(rel, sessions.line_of(index), "duplicate-id", kind=Token("session"), value=quote(sid),
                     other=f"{rel}:{sessions.line_of(sessions.index(sid))}")
     session_lines = {f"sessions.{sid}": sessions.line_of(i) for i, sid in enumerate(sessions)}
+    # Lines of the texts that may hold help-line placeholders (checked in validate.check_contact_placeholders).
+    for key, items in (("key_points", data.get("key_points")),
+                       ("handout.key_points", (data.get("handout") or {}).get("key_points")),
+                       ("handout.what_to_do", (data.get("handout") or {}).get("what_to_do"))):
+        if isinstance(items, list) and hasattr(items, "line_of"):
+            session_lines |= {f"{key}[{i}]": items.line_of(i) for i in range(len(items))}
     quizzes = data.get("quizzes", {})
     handout = data.get("handout", {})
     key_points = tuple(data.get("key_points", ()))

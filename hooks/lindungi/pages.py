@@ -68,9 +68,10 @@ def render_module(module, project, ui: dict, handout_links: str = "") -> str:
     prerequisites = [project.modules[p] for p in module.prerequisites if p in project.modules]
     audience = ", ".join(ui.get(f"audience_{a}", a) for a in module.audience)
     licence = module.licence or project.settings.licence
-    return _ENV.get_template("module.md").render(
+    page = _ENV.get_template("module.md").render(
         m=module, ui=ui, prerequisites=prerequisites, audience=audience, licence=f"{project.settings.organisation} · {licence}",
         handout_links=Markup(handout_links), trainer_views=project.settings.shows_trainer_views)
+    return contacts.expand(page, project.settings)  # key points may name a help line: {{ telepon id }}
 
 
 def render_session(session, module, project, ui: dict, trainer: bool) -> str:

@@ -217,9 +217,15 @@ def check_law_citations(project, today: _dt.date, out: Collector) -> None:
 
 
 def check_contact_placeholders(project, out: Collector) -> None:
-    """Every `{{ telepon id }}` / `{{ whatsapp id }}` in a session names a configured contact that has that channel
-    (public pages are checked as they are loaded)."""
+    """Every `{{ telepon id }}` / `{{ whatsapp id }}` in a session, or in a module's key points and handout steps,
+    names a configured contact that has that channel (public pages are checked as they are loaded)."""
     for module in project.modules.values():
+        for key, items in (("key_points", module.key_points), ("handout.key_points", module.handout.key_points),
+                           ("handout.what_to_do", module.handout.what_to_do)):
+            for index, text in enumerate(items):
+                line = module.lines.get(f"{key}[{index}]")
+                if line is not None and "{{" in str(text):  # no line: the handout's key points are the module's
+                    contacts.check(str(text), module.path, line, project.settings, out)
         for session in module.sessions:
             if "{{" in session.body:
                 contacts.check(session.body, session.path, session.body_line, project.settings, out)

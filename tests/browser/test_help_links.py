@@ -6,9 +6,7 @@
 
 Service names that contain a number ("SAPA 129", "Call Center 112") are names, not numbers to dial; the contact's name
 in a help list sits beside its links (class lp-contact-name). Numbers in code (the authoring guide's examples) are
-not for dialling. Quiz widgets and handout pages are left out: a link in
-an answer option would call instead of choosing it, and handout text comes from module.yml, which has no
-placeholders yet.
+not for dialling. Quiz widgets are left out: a link in an answer option would call instead of choosing it.
 """
 
 from __future__ import annotations
@@ -58,9 +56,8 @@ MEASURE_JS = r"""
 
 
 def public_pages(site) -> list[str]:
-    """Every public HTML page but the 404 page, handout pages and print-only pages."""
-    return [rel for rel in all_public_pages(site)
-            if rel != "404.html" and not rel.endswith("handout.html") and not rel.startswith("assets/")]
+    """Every public HTML page but the 404 page (served at any address; its links start at the site root)."""
+    return [rel for rel in all_public_pages(site) if rel != "404.html" and not rel.startswith("assets/")]
 
 
 def measure(browser, base: str, pages: list[str]) -> dict:
