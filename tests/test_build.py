@@ -57,7 +57,17 @@ def test_public_page_renders_blocks_and_local_contacts(built):
     """A hand-written page gets its blocks rendered and the configured local contact as a tel: link."""
     text = (built / "index.html").read_text(encoding="utf-8")
     assert 'class="lp-block lp-block--keypoint"' in text
-    assert '<a href="tel:0321000">0321 000</a>' in text
+    assert '<a class="lp-call" href="tel:0321000">0321 000</a>' in text
+
+
+def test_contact_placeholder_becomes_a_call_link_outside_code(built):
+    """`{{ telepon id }}` in a public page and in a session becomes the configured number as a tel: link; the same
+    placeholder in a code span stays as typed (the authoring guide shows it that way)."""
+    text = (built / "index.html").read_text(encoding="utf-8")
+    assert 'Hubungi SAPA 129 di <a class="lp-call" href="tel:129">129</a>.' in text
+    assert "<code>{{ telepon sapa-129 }}</code>" in text
+    session = (built / "modul/contoh-modul/sesi-satu.html").read_text(encoding="utf-8")
+    assert '<a class="lp-call" href="tel:129">129</a>' in session
 
 
 def test_content_error_fails_build_without_traceback(tmp_path):

@@ -14,7 +14,7 @@ import jinja2
 import segno
 from markupsafe import Markup
 
-from . import templating
+from . import contacts, templating
 
 PACKAGE = Path(__file__).parent
 TEMPLATES = templating.TEMPLATES
@@ -32,6 +32,8 @@ def css_string(text) -> str:
 
 
 _ENV.filters["css_string"] = css_string
+# Text from module.yml (key points, what to do) with its help-line placeholders written as links (contacts.py).
+_ENV.filters["calls"] = lambda text, settings: Markup(contacts.expand(str(Markup.escape(text)), settings))
 _ENV.filters["cell"] = lambda text: " ".join(str(text).replace("|", "\\|").split()).replace("<", "\u2039").replace(">", "\u203a")
 
 

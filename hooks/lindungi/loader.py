@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from . import blocks, laws as lawreg
+from . import blocks, contacts as placeholders, laws as lawreg
 from .models import Citation, Contact, Handout, Module, Objective, Project, Session, Settings, Source, Step
 from .problems import Collector, Token, quote
 from .quizbank import load_bank
@@ -35,7 +35,7 @@ def load_project(root, extra_settings=None, docs_dir: str = "docs", site_url: st
     _load_modules(root, project, out, remember)
     _load_quizzes(root, project, out, remember)
     _load_workshops(root, project, out, remember)
-    project.pages = _load_pages(root, docs_dir, out, project.citations)
+    project.pages = _load_pages(root, docs_dir, out, project.citations, settings)
     project.problems = out.problems
     return project
 
@@ -95,16 +95,22 @@ def load_settings(root: Path, extra_settings, out: Collector, site_url: str = ""
     ctx = Ctx(CONFIG_FILE, out)
     data = SETTINGS.check(value, ctx, "extra.lindungi", getattr(value, "line", 1) or 1) or {}
     contacts = {}
+    ids: dict = {}
     for key in ("help_lines", "local_contacts"):
         items = []
         for index, raw in enumerate(data.get(key, [])):
             line = data[key].line_of(index)
-            contact = Contact(**{k: raw.get(k, "") for k in ("name", "phone", "whatsapp", "address", "hours", "note")})
+            contact = Contact(**{k: raw.get(k, "") for k in ("name", "phone", "whatsapp", "address", "hours", "note", "id")})
             if not (contact.phone or contact.whatsapp or contact.address):
                 out.add(CONFIG_FILE, line, "contact-no-channel", value=quote(contact.name))
             for number in (contact.phone, contact.whatsapp):
                 if number and not _is_phone(number):
                     out.add(CONFIG_FILE, line, "bad-phone", value=quote(number))
+            if contact.id:
+                if contact.id in ids:
+                    out.add(CONFIG_FILE, line, "duplicate-id", kind=Token("contact"), value=quote(contact.id),
+                            other=f"{CONFIG_FILE}:{ids[contact.id]}")
+                ids.setdefault(contact.id, line)
             items.append(contact)
         contacts[key] = tuple(items)
     site_url = _checked_site_url(str(site_url or ""), config, out)
@@ -317,6 +323,12 @@ def _build_module(value, rel: str, folder_name: str, out: Collector) -> Module |
             out.add(rel, sessions.line_of(index), "duplicate-id", kind=Token("session"), value=quote(sid),
                     other=f"{rel}:{sessions.line_of(sessions.index(sid))}")
     session_lines = {f"sessions.{sid}": sessions.line_of(i) for i, sid in enumerate(sessions)}
+    # Lines of the texts that may hold help-line placeholders (checked in validate.check_contact_placeholders).
+    for key, items in (("key_points", data.get("key_points")),
+                       ("handout.key_points", (data.get("handout") or {}).get("key_points")),
+                       ("handout.what_to_do", (data.get("handout") or {}).get("what_to_do"))):
+        if isinstance(items, list) and hasattr(items, "line_of"):
+            session_lines |= {f"{key}[{i}]": items.line_of(i) for i in range(len(items))}
     quizzes = data.get("quizzes", {})
     handout = data.get("handout", {})
     key_points = tuple(data.get("key_points", ()))
@@ -427,9 +439,9 @@ def _load_yaml_folder(root: Path, folder: str, kind: str, build, registry: dict,
 
 # --- hand-written pages --------------------------------------------------------------------------------------------
 
-def _load_pages(root: Path, docs_dir: str, out: Collector, citations: list | None = None) -> dict:
+def _load_pages(root: Path, docs_dir: str, out: Collector, citations: list | None = None, settings=None) -> dict:
     """Parse the blocks of every Markdown page in docs/ (all public); returns rel path -> parsed tree. The `law:` links
-    of each page are added to `citations`."""
+    of each page are added to `citations`; its help-line placeholders are checked against `settings`."""
     pages = {}
     base = root / docs_dir
     if not base.is_dir():
@@ -447,6 +459,8 @@ def _load_pages(root: Path, docs_dir: str, out: Collector, citations: list | Non
             _, body, body_line = split_front_matter(text)
             page = path.relative_to(base).as_posix()
             pages[page] = blocks.parse(body, rel, out, first_line=body_line, view="public")
+            if settings is not None and "{{" in body:
+                placeholders.check(body, rel, body_line, settings, out)
             if citations is not None and lawreg.SCHEME in body:
                 title = lawreg.first_heading(body) or page
                 citations += [Citation(law_id, rel, line, page, title)

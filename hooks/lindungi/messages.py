@@ -46,6 +46,7 @@ TYPE_WORDS = {
         "folder": "folder",
         "file": "berkas",
         "law": "peraturan",
+        "contact": "kontak",
     },
     "en": {
         "text": "text",
@@ -68,6 +69,7 @@ TYPE_WORDS = {
         "folder": "folder",
         "file": "file",
         "law": "law",
+        "contact": "contact",
     },
 }
 
@@ -98,6 +100,7 @@ PHRASES = {
         "url-add-scheme": "tulis '{best}' (alamat lengkap dengan https://)",
         "url-bad-scheme": "pakai alamat web yang diawali https://; alamat javascript:, data: dan vbscript: tidak pernah diizinkan",
         "url-write-whole": "tulis alamat lengkap tanpa spasi, tanda kutip atau kurung sudut, misalnya https://www.bmkg.go.id/",
+        "contact-id": "pakai id kontak dari help_lines atau local_contacts di mkdocs.yml, atau tambahkan 'id' pada kontak itu",
     },
     "en": {
         "replace-with": "replace it with '{best}'",
@@ -124,6 +127,7 @@ PHRASES = {
         "url-add-scheme": "write '{best}' (the whole address with https://)",
         "url-bad-scheme": "use a web address starting with https://; javascript:, data: and vbscript: addresses are never allowed",
         "url-write-whole": "write the whole address without spaces, quotes or angle brackets, e.g. https://www.bmkg.go.id/",
+        "contact-id": "use a contact id from help_lines or local_contacts in mkdocs.yml, or give that contact an 'id'",
     },
 }
 
@@ -531,6 +535,28 @@ MESSAGES = {
                        "atau berkas bawaan", "fix": "hapus rujukan itu dari teks, atau sematkan gambarnya sebagai data: URI"},
         "en": {"what": "PDF {value} leaves out {found}: images, CSS and fonts in PDFs may only be data: URIs or bundled "
                        "files", "fix": "remove that reference from the text, or embed the image as a data: URI"},
+    },
+    "contact-placeholder-bad": {
+        "id": {"what": "penanda kontak {value} tidak dikenal",
+               "expected": "kata 'telepon' atau 'whatsapp' lalu id kontak di antara kurung kurawal ganda",
+               "found": "{value}",
+               "fix": "tulis penanda seperti contoh di panduan penulis (bagian Nomor layanan di halaman), dengan id kontak dari mkdocs.yml, misalnya sapa-129"},
+        "en": {"what": "unknown contact placeholder {value}",
+               "expected": "the word 'telepon' or 'whatsapp' and a contact id between double braces", "found": "{value}",
+               "fix": "write the placeholder as the authoring guide shows (Help-line numbers in pages), with a contact id from mkdocs.yml, e.g. sapa-129"},
+    },
+    "contact-unknown": {
+        "id": {"what": "kontak {value} tidak ada di help_lines atau local_contacts (mkdocs.yml)",
+               "expected": "salah satu dari {allowed}", "found": "{value}", "fix": "{hint}"},
+        "en": {"what": "contact {value} is not in help_lines or local_contacts (mkdocs.yml)",
+               "expected": "one of {allowed}", "found": "{value}", "fix": "{hint}"},
+    },
+    "contact-no-such-channel": {
+        "id": {"what": "kontak {value} tidak punya nomor untuk {found}", "expected": "salah satu dari {expected}",
+               "found": "{found}",
+               "fix": "pakai penanda untuk saluran yang ada, atau isi nomor itu di mkdocs.yml bila sudah dipastikan kantor"},
+        "en": {"what": "contact {value} has no number for {found}", "expected": "one of {expected}", "found": "{found}",
+               "fix": "use a placeholder for a channel it has, or add that number in mkdocs.yml once the office has confirmed it"},
     },
     "handout-no-qr": {
         "id": {"what": "handout dibuat tanpa kode QR karena site_url belum diisi",

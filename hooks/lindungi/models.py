@@ -193,6 +193,7 @@ class Contact:
     name: str
     phone: str = ""
     whatsapp: str = ""
+    id: str = ""  # names the contact in `{{ telepon id }}` / `{{ whatsapp id }}` placeholders (contacts.py)
     address: str = ""
     hours: str = ""
     note: str = ""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import jinja2
 from markupsafe import Markup
 
-from . import blocks, guide, templating
+from . import blocks, contacts, guide, templating
 from .models import AUDIENCES
 
 MODULES_DIR = "modul"
@@ -53,7 +53,7 @@ def render_help_items(settings, ui: dict) -> str:
 
 def render_body(tree, view: str, settings, ui: dict) -> str:
     """A parsed Markdown body as Markdown for `view` (learner, trainer or public)."""
-    return blocks.render(tree, view, block_labels(ui), render_contacts(settings, ui))
+    return contacts.expand(blocks.render(tree, view, block_labels(ui), render_contacts(settings, ui)), settings)
 
 
 def render_catalogue(project, ui: dict) -> str:
@@ -69,10 +69,12 @@ def render_module(module, project, ui: dict, handout_links: str = "") -> str:
     prerequisites = [project.modules[p] for p in module.prerequisites if p in project.modules]
     audience = ", ".join(ui.get(f"audience_{a}", a) for a in module.audience)
     licence = module.licence or project.settings.licence
+    # Key points may name a help line ({{ telepon id }}): written as its link, the rest of the text through md_text.
+    key_points = [contacts.expand_text(k, project.settings) for k in module.key_points]
     return _MD.get_template("module.md").render(
         m=module, ui=ui, prerequisites=prerequisites, audience=audience, licence=f"{project.settings.organisation} · {licence}",
         handout_links=Markup(handout_links), trainer_views=project.settings.shows_trainer_views,
-        steps=learner_steps(module, ui, "index.md"))
+        steps=learner_steps(module, ui, "index.md"), key_points=key_points)
 
 
 def learner_steps(module, ui: dict, page: str) -> dict:

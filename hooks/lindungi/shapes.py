@@ -74,6 +74,7 @@ SESSION = Obj({
 
 CONTACT = Obj({
     "name": Field(Str(max_len=200), True, "nama layanan"),
+    "id": Field(Id(), False, "nama pendek untuk {{ telepon id }} dan {{ whatsapp id }} di halaman, misalnya sapa-129"),
     "phone": Field(Str(max_len=40), False, "nomor telepon yang sudah dipastikan"),
     "whatsapp": Field(Str(max_len=40), False, "nomor WhatsApp yang sudah dipastikan"),
     "address": Field(Str(max_len=300), False, "alamat kantor"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from . import blocks
+from . import blocks, contacts
 from .problems import Collector, Token, phrase, quote
 from .quizbank import TEST_USES
 from .laws import stale_before
@@ -28,6 +28,7 @@ def validate(project, today: _dt.date | None = None) -> list:
     check_block_references(project, out)
     check_workshops(project, out)
     check_law_citations(project, today, out)
+    check_contact_placeholders(project, out)
     project.problems = list(project.problems) + out.problems
     return project.problems
 
@@ -213,3 +214,18 @@ def check_law_citations(project, today: _dt.date, out: Collector) -> None:
         elif law.checked < limit:
             out.warn(citation.path, citation.line, "law-check-stale", value=quote(law.id), expected=limit.isoformat(),
                      found=law.checked.isoformat())
+
+
+def check_contact_placeholders(project, out: Collector) -> None:
+    """Every `{{ telepon id }}` / `{{ whatsapp id }}` in a session, or in a module's key points and handout steps,
+    names a configured contact that has that channel (public pages are checked as they are loaded)."""
+    for module in project.modules.values():
+        for key, items in (("key_points", module.key_points), ("handout.key_points", module.handout.key_points),
+                           ("handout.what_to_do", module.handout.what_to_do)):
+            for index, text in enumerate(items):
+                line = module.lines.get(f"{key}[{index}]")
+                if line is not None and "{{" in str(text):  # no line: the handout's key points are the module's
+                    contacts.check(str(text), module.path, line, project.settings, out)
+        for session in module.sessions:
+            if "{{" in session.body:
+                contacts.check(session.body, session.path, session.body_line, project.settings, out)
