@@ -31,7 +31,9 @@ PAYLOADS = {
     "attribute": "\" onfocus=alert('s4') autofocus=\"",
     "quiz-line": f"::: quiz {PREPOST}",
     "img": "<img src=x onerror=alert('s5')>",
-    "jinja": "{{ 7*191 }}",
+    # A Jinja expression (1337 if evaluated) with inner braces, so it is not a help-line placeholder `{{ kind id }}`,
+    # which fields such as key points check (a `{{ 7*191 }}` there is a contact-placeholder-bad error, test_rules.py).
+    "jinja": "{{ {7*191}|first }}",
 }
 # Payloads that share one build; each group fits the shortest text field.
 GROUPS = [["quiz-line", "script"], ["close-script", "md-link"], ["attribute", "img", "jinja"], ["long"]]

@@ -69,6 +69,8 @@ def _parse(inner: str):
 def check(text: str, path: str, first_line: int, settings, out: Collector) -> None:
     """Report every placeholder in `text` that cannot be rendered: unknown kind, unknown id, or a channel the
     contact does not have."""
+    if not getattr(settings, "readable", True):
+        return  # mkdocs.yml could not be read (its problem is reported): the contacts are unknown, not wrong
     known = by_id(settings)
     for number, plain, _ in _outside_code(text, first_line):
         if plain is None or "{{" not in plain:
