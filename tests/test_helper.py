@@ -24,6 +24,16 @@ def _files(folder: Path) -> dict:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
+@pytest.fixture(autouse=True)
+def private_tmp(tmp_path_factory, monkeypatch):
+    """Batch files are looked for in a temporary folder of this test alone: other builds on the machine come and go
+    in the shared one."""
+    folder = tmp_path_factory.mktemp("tmp")
+    monkeypatch.setenv("TMPDIR", str(folder))
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
 def _batches() -> set:
     return set(Path(tempfile.gettempdir()).glob("lindungi-*.batch*"))
 
