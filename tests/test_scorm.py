@@ -163,6 +163,20 @@ def test_launch_page_is_the_learner_view_with_everything_local(project, packages
     assert "bermain peran" in page
 
 
+def test_links_between_module_pages_stay_inside_the_package(tmp_path):
+    """A link to another session or the self-check goes to its part of the page; a link to a page the package does
+    not hold becomes text; a link to another site stays a link."""
+    site = copy_site("minimal", tmp_path / "src")
+    session = sorted((site / "modules" / "contoh-modul").glob("*.md"))[0]
+    session.write_text(session.read_text(encoding="utf-8") + "\n[Sesi dua](sesi-dua.md) · [Cek](cek-mandiri.md#x) · "
+                       "[Bantuan](../../bantuan.md) · [Luar](https://example.org/a)\n", encoding="utf-8")
+    project = check_project(site)
+    page = scorm.launch_page(project.modules["contoh-modul"], project, strings("id"))
+    assert '<a href="#sesi-sesi-dua">Sesi dua</a>' in page and '<a href="#cek-mandiri">Cek</a>' in page
+    assert "<span>Bantuan</span>" in page and '<a href="https://example.org/a">Luar</a>' in page
+    assert 'id="sesi-sesi-dua"' in page
+
+
 def test_bad_input_ends_in_file_and_line(tmp_path, capsys):
     """A module without a self-check and a bank with nothing to score end in file:line messages (id and en); the
     script then writes nothing."""

@@ -8,7 +8,8 @@ A package holds one SCO (the launch page `index.html`) and the files it uses, al
   a contents list. One page, because SCORM 1.2 allows one LMSInitialize and one LMSFinish per launch: moving to
   another page would end the session. The quick exit and the help block stay on it; the quiz stores nothing
   (storage policy "none"): the platform holds the progress.
-- `assets/`: lindungi.css, quiz.css, exit.js, quiz.js and scorm.js from docs/assets (scorm.js talks to the platform).
+- `assets/`: lindungi.css, quiz.css, exit.js and quiz.js from docs/assets, and scorm.js (templates/scorm.js, which
+  talks to the platform; it lives beside the templates because the site itself never loads it).
 - `imsmanifest.xml`: IMS Content Packaging 1.1.2 with the ADL SCORM 1.2 extension, schemaversion 1.2, one
   organisation, one item, one resource (adlcp:scormtype "sco") listing every file; the item's adlcp:masteryscore is
   the bank's pass mark (the score is sent as a percentage, so the platform's comparison matches the site's).
@@ -23,10 +24,13 @@ import os
 import tempfile
 import xml.etree.ElementTree as ET
 import zipfile
+import re
 from pathlib import Path
 
 import markdown
+from markdown.extensions import Extension
 from markdown.extensions.toc import TocExtension, slugify_unicode
+from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from . import pages, templating
@@ -36,7 +40,8 @@ from .quizext import QuizExtension
 
 LAUNCH = "index.html"
 MANIFEST = "imsmanifest.xml"
-ASSETS = ("lindungi.css", "quiz.css", "exit.js", "quiz.js", "scorm.js")
+ASSETS = ("lindungi.css", "quiz.css", "exit.js", "quiz.js")  # the site's own, from docs/assets
+RUNTIME = templating.TEMPLATES / "scorm.js"
 CP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
 ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
 MARKDOWN_EXTENSIONS = ["attr_list", "md_in_html", "tables", "admonition"]
@@ -61,15 +66,48 @@ def package_problems(module, project) -> list:
     return []
 
 
-def _markdown(text: str, project, ui: dict, prefix: str) -> str:
+def _markdown(text: str, project, ui: dict, prefix: str, targets: dict) -> str:
     """Markdown as HTML the way the site converts it; headings one level down (the part's title is the h2) and their
     ids prefixed with the part's anchor, so two sessions with the same heading never share an id."""
     quiz = QuizExtension(banks=project.quizzes, ui=ui)
     quiz.set_page("none")  # the platform holds progress; nothing is stored on the learner's device
     toc = TocExtension(baselevel=2, permalink=False,
                        slugify=lambda value, separator: f"{prefix}-{slugify_unicode(value, separator)}")
-    md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS + [quiz, LawExtension(laws=project.laws), toc])
+    md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS + [quiz, LawExtension(laws=project.laws), toc,
+                                                              _PackageLinks(targets)])
     return md.convert(text)
+
+
+class _PackageLinks(Extension):
+    """Links between the module's pages point at their part of the one package page (`targets`: file name in the
+    module folder -> anchor); a link to any other page of the site, which the package does not hold, becomes plain
+    text. Links to other sites (with a scheme) and anchors stay."""
+
+    def __init__(self, targets: dict, **kwargs):
+        self.targets = targets
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md) -> None:  # noqa: N802 (Python-Markdown's name)
+        md.treeprocessors.register(_Relink(md, self.targets), "lindungi_package_links", 1)
+
+
+class _Relink(Treeprocessor):
+    def __init__(self, md, targets: dict):
+        super().__init__(md)
+        self.targets = targets
+
+    def run(self, root):
+        for link in root.iter("a"):
+            href = link.get("href", "")
+            if href.startswith("#") or re.match(r"^[a-z][a-z0-9+.-]*:", href, re.I):
+                continue
+            anchor = self.targets.get(href.split("#")[0])
+            if anchor:
+                link.set("href", f"#{anchor}")
+            else:
+                link.tag = "span"
+                link.attrib.clear()
+        return None
 
 
 def _without_title(text: str) -> str:
@@ -83,14 +121,16 @@ def _without_title(text: str) -> str:
 
 def launch_page(module, project, ui: dict) -> str:
     """The package's one page: contents, every session in the learner view, then the self-check."""
+    targets = {"index.md": "isi", "cek-mandiri.md": "cek-mandiri"}
+    targets.update({f"{session.id}.md": f"sesi-{session.id}" for session in module.sessions})
     parts = []
     for session in module.sessions:
         text = _without_title(pages.render_session(session, module, project, ui, trainer=False))
         parts.append({"anchor": f"sesi-{session.id}", "title": pages.safe_title(session.title),
-                      "html": _markdown(text, project, ui, f"sesi-{session.id}")})
+                      "html": _markdown(text, project, ui, f"sesi-{session.id}", targets)})
     bank = project.quizzes[module.self_check]
     parts.append({"anchor": "cek-mandiri", "title": ui["module_self_check"],
-                  "html": _markdown(f"::: quiz {bank.id}\n", project, ui, "cek-mandiri")})
+                  "html": _markdown(f"::: quiz {bank.id}\n", project, ui, "cek-mandiri", targets)})
     for part in parts:
         part["html"] = Markup(part["html"])
     settings = project.settings
@@ -131,6 +171,7 @@ def package_files(module, project, ui: dict, assets_dir) -> dict:
     content = {LAUNCH: launch_page(module, project, ui).encode("utf-8")}
     for name in ASSETS:
         content[f"assets/{name}"] = (Path(assets_dir) / name).read_bytes()
+    content["assets/scorm.js"] = RUNTIME.read_bytes()
     bank = project.quizzes[module.self_check]
     return {MANIFEST: manifest(module, bank, list(content)).encode("utf-8"), **content}
 
