@@ -277,6 +277,65 @@ def test_moodle_xml_elements_are_what_moodle_reads(ordering):
     assert (ordering == "ordering") == ('type="ordering"' in ET.tostring(root, encoding="unicode"))
 
 
+def read_gift(text: str) -> list:
+    """(category, name, Moodle question type, answer count) of each question, read the way Moodle's GIFT importer
+    (question/format/gift/format.php) splits and classifies them: questions are separated by blank lines, comment
+    lines are dropped, plugins first (the ordering type's own pattern `{>count ...}`), then `~` multichoice, `=` with
+    `->` match, TRUE/FALSE truefalse, otherwise shortanswer."""
+    out, category = [], None
+    for chunk in re.split(r"\n\s*\n", text):
+        lines = [line for line in chunk.split("\n") if line.strip() and not line.lstrip().startswith("//")]
+        if not lines:
+            continue
+        joined = "\n".join(lines)
+        if joined.startswith("$CATEGORY:"):
+            category = joined[len("$CATEGORY:"):].strip()
+            continue
+        ordering = re.match(r"^([^{]*)\s*\{>\s*(\d+)\s*(ALL)?\s*(VERTICAL)?\s*(ALL_OR_NOTHING)?\s*(SHOW)?\s*(.*?)\s*\}\s*$",
+                            joined, re.S)
+        name = re.match(r"^::(.*?)::", joined.replace("\\:", "\x00")).group(1).replace("\x00", ":")
+        if ordering:
+            items = [line for line in ordering.group(7).split("\n") if line.strip()]
+            assert ordering.group(5) == "ALL_OR_NOTHING" and int(ordering.group(2)) == len(items)
+            out.append((category, name, "ordering", len(items)))
+            continue
+        plain = re.sub(r"\\.", "", joined)  # escaped characters never delimit
+        start, end = plain.index("{"), plain.rindex("}")
+        answers = plain[start + 1:end].split("####")[0]
+        if "~" in answers:
+            qtype, count = "multichoice", len(re.findall(r"(?m)^[~=]", answers))
+        elif "=" in answers and "->" in answers:
+            qtype, count = "match", answers.count("->")
+        elif answers.split("#")[0].strip() in ("TRUE", "FALSE", "T", "F"):
+            qtype, count = "truefalse", 2
+        else:
+            qtype, count = "shortanswer", len(re.findall(r"(?m)^=", answers))
+        out.append((category, name, qtype, count))
+    return out
+
+
+GIFT_TYPES = {"single": "multichoice", "multiple": "multichoice", "scenario": "multichoice", "true_false": "truefalse",
+              "short_answer": "shortanswer", "matching": "match", "ordering": "ordering"}
+
+
+@pytest.mark.parametrize("ordering", ["ordering", "matching"])
+def test_gift_reads_back_as_moodle_reads_it(ordering):
+    """Every bank of the repository and of the test site, read back as Moodle's GIFT importer reads it: one question
+    per YAML question (per form for pre/post banks), in its category, of the right type with the right answer count."""
+    banks = list(check_project(REPO).quizzes.values()) + list(check_project(SITE).quizzes.values())
+    for bank in banks:
+        read = read_gift(quizexport.to_gift([bank], ordering=ordering))
+        expected = []
+        for category, form, questions in quizexport.placements(bank):
+            for q in questions:
+                qtype = "match" if (q.type, ordering) == ("ordering", "matching") else GIFT_TYPES[q.type]
+                count = {"multichoice": len(q.options), "truefalse": 2, "match": len(q.pairs or q.items),
+                         "ordering": len(q.items)}.get(qtype, len(quizexport.short_answers(q)) + bool(
+                             q.feedback_incorrect))
+                expected.append((category, f"{bank.id}/{q.id}" + (f" (Form {form})" if form else ""), qtype, count))
+        assert read == expected, bank.id
+
+
 def test_pre_post_forms_are_subcategories_and_tags(project):
     """A pre/post bank exports Form A and Form B as subcategories a Moodle quiz can draw random questions from; a
     question of both forms is in both, with its own name and id number, and tagged form-a / form-b."""
