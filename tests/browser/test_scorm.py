@@ -181,3 +181,20 @@ def test_from_file_without_a_platform(spage, lms_dir):
     assert "100%" in spage.locator(".lpq-result").inner_text()
     assert spage.evaluate("localStorage.length") == 0
     assert spage.locator(".lp-exit__link").is_visible()
+
+
+def test_axe_finds_no_violation_on_the_package_page(spage, lms_http):
+    """axe-core (WCAG 2.0-2.2 A and AA) reports no violation on the package page, before and after checking (over
+    http: from file:// axe's own reading of the style sheets is refused and logged as an error)."""
+    import axe_playwright_python
+
+    spage.goto(lms_http + "pkg/index.html")
+    spage.locator(".lpq[data-ready]").wait_for()
+    spage.add_script_tag(path=str(Path(axe_playwright_python.__file__).parent / "axe.min.js"))
+    tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+    for step in ("before", "after"):
+        if step == "after":
+            answer(spage, WRONG)
+            spage.get_by_role("button", name="Periksa jawaban").click()
+        result = spage.evaluate("o => axe.run(document, o)", {"runOnly": {"type": "tag", "values": tags}})
+        assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]] == [], step
