@@ -153,6 +153,8 @@ def test_launch_page_is_the_learner_view_with_everything_local(project, packages
         assert f'data-quiz="{module.self_check}"' in page and 'data-storage="none"' in page
         assert 'class="lp-exit__link"' in page and 'id="lp-help-heading"' in page
         assert 'lpq-save' not in page  # no "save my progress" box
+        assert "hanya nilai dan status lulus yang dikirim ke platform itu" in page
+        assert "tidak dikirim ke mana pun" not in page  # the site's promise would be untrue inside a platform
         assert not re.findall(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="(?!assets/)', page)
         for ref in re.findall(r'(?:src|href)="(assets/[^"]+)"', page):
             assert ref in files

@@ -69,7 +69,8 @@ def package_problems(module, project) -> list:
 def _markdown(text: str, project, ui: dict, prefix: str, targets: dict) -> str:
     """Markdown as HTML the way the site converts it; headings one level down (the part's title is the h2) and their
     ids prefixed with the part's anchor, so two sessions with the same heading never share an id."""
-    quiz = QuizExtension(banks=project.quizzes, ui=ui)
+    # The site's "not sent anywhere" would be untrue here: the score and status go to the platform.
+    quiz = QuizExtension(banks=project.quizzes, ui={**ui, "quiz_not_stored": ui["scorm_not_stored"]})
     quiz.set_page("none")  # the platform holds progress; nothing is stored on the learner's device
     toc = TocExtension(baselevel=2, permalink=False,
                        slugify=lambda value, separator: f"{prefix}-{slugify_unicode(value, separator)}")
