@@ -179,6 +179,25 @@ def test_links_between_module_pages_stay_inside_the_package(tmp_path):
     assert 'id="sesi-sesi-dua"' in page
 
 
+def test_hostile_module_title_is_escaped_in_page_and_manifest(tmp_path):
+    """A title full of markup stays text: escaped on the page, and the manifest still parses with the same title."""
+    site = copy_site("minimal", tmp_path / "src")
+    module_yml = site / "modules" / "contoh-modul" / "module.yml"
+    hostile = "Modul </title><script>alert(1)</script> & \"x\" 'y'"
+    text = module_yml.read_text(encoding="utf-8")
+    module_yml.write_text(re.sub(r"(?m)^title: .*$", "title: " + repr(hostile).replace("\\'", "''"), text, count=1),
+                          encoding="utf-8")
+    project = check_project(site)
+    module = project.modules["contoh-modul"]
+    assert module.title == hostile
+    files = scorm.package_files(module, project, strings("id"), ASSETS)
+    page = files["index.html"].decode()
+    assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    root = ET.fromstring(files["imsmanifest.xml"])
+    assert root.find(f".//{CP}organization/{CP}title").text == hostile
+    assert manifest_errors(files["imsmanifest.xml"], set(files)) == []
+
+
 def test_bad_input_ends_in_file_and_line(tmp_path, capsys):
     """A module without a self-check and a bank with nothing to score end in file:line messages (id and en); the
     script then writes nothing."""
