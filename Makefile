@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 
-.PHONY: site trainer test serve check offline bench weight readability schemas exports clean
+.PHONY: site trainer test serve check offline scorm bench weight readability schemas exports clean
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -44,6 +44,11 @@ test: $(DEVSTAMP)
 ## offline: a zip of the whole site that works opened from a folder (file://)
 offline: $(STAMP)
 	$(BIN)/python scripts/offline.py
+
+## scorm: one SCORM 1.2 package per module for learning platforms (Moodle, Canvas) in build/scorm/<module>.zip;
+## trainer-kit material, never published in site/
+scorm: $(STAMP)
+	$(BIN)/python scripts/scorm.py
 
 ## bench: build-cost benchmark (never part of `make test`)
 bench: $(DEVSTAMP)

@@ -2,7 +2,8 @@
 """Export every quiz bank for Moodle (GIFT and Moodle XML), and the printable worksheets and answer keys.
 
 Usage: python scripts/export_quizzes.py [--root DIR] [--out DIR] [--no-sheets]
-Writes <bank>.gift, <bank>.xml, semua-bank-soal.gift/.xml and (unless --no-sheets) <bank>-lembar-soal[-a|-b].html and
+Writes <bank>.gift, <bank>.xml, semua-bank-soal.gift/.xml, semua-bank-soal-moodle-lama.gift/.xml (ordering questions
+as matching, for Moodle before 4.4) and (unless --no-sheets) <bank>-lembar-soal[-a|-b].html and
 <bank>-kunci-jawaban[-a|-b].html into --out (default build/kuis). The site build publishes the same files under
 pelatih/kuis/. Exit status 1 when the content has an error (nothing is written then).
 """

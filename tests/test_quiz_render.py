@@ -181,8 +181,14 @@ def test_gift_file_shape(project):
     assert "::kuis-semua/pilih-banyak::[html]Mana saja yang termasuk" in text
     assert "~%50%Kekerasan fisik#Ya, termasuk." in text and "~%-100%Cuaca buruk#Bukan bentuk kekerasan." in text
     assert "FALSE#Ini mitos. KDRT adalah tindak pidana, bukan urusan pribadi.#Tepat, ini mitos. KDRT adalah" in text
-    assert "=UPTD PPA#Tepat.\n=P2TP2A#Tepat.\n=%0%*#Jawaban yang diterima" in text
-    assert "=Visum et repertum -> Rumah sakit" in text and "=Pastikan keselamatan korban -> 1" in text
+    assert "=UPTD PPA#Tepat.\n=P2TP2A#Tepat.\n=uptdppa#Tepat.\n" in text and "\n=%0%*#Jawaban yang diterima" in text
+    assert "=unit pelaksana teknis daerah perlindungan perempuan dan anak#Tepat." in text
+    assert "=Visum et repertum -> Rumah sakit" in text
+    # Moodle's ordering type (core since 4.4): all items shown, all-or-nothing, items in the right order
+    assert ("::kuis-semua/urutan::[html]<p>Urutkan langkah rujukan.</p>{>3 ALL VERTICAL ALL_OR_NOTHING SHOW\n"
+            "Pastikan keselamatan korban\nMinta persetujuan korban\nHubungi layanan rujukan\n}") in text
+    old = quizexport.to_gift([project.quizzes["kuis-semua"]], ordering="matching")
+    assert "=Pastikan keselamatan korban -> 1" in old and "{>" not in old
     assert "####Mendengarkan tanpa menghakimi membangun rasa aman." in text
     hostile = text[text.index("::kuis-jahat/jahat-satu::"):]
     assert hostile.startswith("::kuis-jahat/jahat-satu::[html]Pilih &lt;/script&gt;&lt;script&gt;window.__pwned\\=1")
@@ -195,7 +201,7 @@ def test_moodle_xml_parses_with_types_fractions_and_feedback(project):
     assert root.tag == "quiz"
     questions = root.findall("question")
     assert [q.get("type") for q in questions] == [
-        "category", "multichoice", "multichoice", "truefalse", "multichoice", "matching", "matching", "shortanswer",
+        "category", "multichoice", "multichoice", "truefalse", "multichoice", "ordering", "matching", "shortanswer",
         "category", "multichoice", "shortanswer"]
     by_name = {q.findtext("name/text"): q for q in questions if q.get("type") != "category"}
     multiple = by_name["kuis-semua/pilih-banyak"]
@@ -210,14 +216,169 @@ def test_moodle_xml_parses_with_types_fractions_and_feedback(project):
     tf = by_name["kuis-semua/mitos-fakta"]
     assert [(a.findtext("text"), a.get("fraction")) for a in tf.findall("answer")] == [("true", "0"), ("false", "100")]
     short = by_name["kuis-semua/isian"]
-    assert [a.findtext("text") for a in short.findall("answer")] == ["UPTD PPA", "P2TP2A", "*"]
+    answers = [a.findtext("text") for a in short.findall("answer")]
+    assert answers[:3] == ["UPTD PPA", "P2TP2A", "uptdppa"] and answers[-1] == "*"
+    assert "pusat pelayanan terpadu pemberdayaan perempuan dan anak" in answers
     ordering = by_name["kuis-semua/urutan"]
-    assert [s.findtext("answer/text") for s in ordering.findall("subquestion")] == ["1", "2", "3"]
+    assert [(c.tag, c.text) for c in ordering if c.tag in ORDERING_OPTIONS] == [
+        ("layouttype", "VERTICAL"), ("selecttype", "ALL"), ("selectcount", "3"), ("gradingtype", "ALL_OR_NOTHING"),
+        ("showgrading", "SHOW")]
+    assert [(a.get("fraction"), a.findtext("text")) for a in ordering.findall("answer")] == [
+        ("1", "<p>Pastikan keselamatan korban</p>"), ("2", "<p>Minta persetujuan korban</p>"),
+        ("3", "<p>Hubungi layanan rujukan</p>")]
+    old = ET.fromstring(quizexport.to_moodle_xml([project.quizzes["kuis-semua"]], ordering="matching").encode())
+    fallback = [q for q in old.findall("question") if q.findtext("name/text") == "kuis-semua/urutan"][0]
+    assert fallback.get("type") == "matching"
+    assert [s.findtext("answer/text") for s in fallback.findall("subquestion")] == ["1", "2", "3"]
     case = by_name["kuis-semua/kasus"].findtext("questiontext/text")
     assert case.startswith("<p>Bu Sari datang") and case.endswith("<p>Apa tindakan terbaik?</p>")
     hostile = by_name["kuis-jahat/jahat-satu"].findtext("questiontext/text")
     assert hostile == "<p>Pilih &lt;/script&gt;&lt;script&gt;window.__pwned=1&lt;/script&gt; {yang} ~benar~ = #1 :: ya</p>"
     assert root.findall("question")[0].findtext("category/text") == "$course$/top/kuis-semua"
+
+
+# What Moodle's importer (question/format/xml/format.php, and question/type/ordering/questiontype.php) reads for each
+# question type; an element outside these lists would be ignored by the import, so the export must not need one.
+HEADERS = {"name", "questiontext", "generalfeedback", "defaultgrade", "penalty", "hidden", "idnumber", "tags", "hint"}
+COMBINED = {"correctfeedback", "partiallycorrectfeedback", "incorrectfeedback", "shownumcorrect"}
+ORDERING_OPTIONS = ("layouttype", "selecttype", "selectcount", "gradingtype", "showgrading")
+MOODLE_READS = {
+    "category": {"category", "info"},
+    "multichoice": HEADERS | COMBINED | {"single", "shuffleanswers", "answernumbering", "answer"},
+    "truefalse": HEADERS | {"answer"},
+    "shortanswer": HEADERS | {"usecase", "answer"},
+    "matching": HEADERS | COMBINED | {"shuffleanswers", "subquestion"},
+    "ordering": HEADERS | COMBINED | set(ORDERING_OPTIONS) | {"answer"},
+}
+
+
+@pytest.mark.parametrize("ordering", ["ordering", "matching"])
+def test_moodle_xml_elements_are_what_moodle_reads(ordering):
+    """Element by element, every question of every bank of the repository uses only what Moodle's importer reads, and
+    every text element has its <text> child; answer fractions are grades Moodle accepts."""
+    project = check_project(REPO)
+    root = ET.fromstring(quizexport.to_moodle_xml(project.quizzes.values(), ordering=ordering).encode())
+    count = 0
+    for question in root.findall("question"):
+        qtype = question.get("type")
+        assert {child.tag for child in question} <= MOODLE_READS[qtype], question.findtext("name/text")
+        for child in question:
+            if child.tag in {"name", "questiontext", "generalfeedback", "category", "info", "hint"} | COMBINED - {
+                    "shownumcorrect"}:
+                assert child.find("text") is not None
+        for answer in question.findall("answer"):
+            fraction = float(answer.get("fraction"))
+            if qtype == "ordering":
+                assert fraction == int(fraction) >= 1
+            else:
+                assert abs(fraction) in {0, *quizexport.MOODLE_GRADES}
+        count += qtype != "category"
+    assert count >= sum(len(b.questions) for b in project.quizzes.values())
+    assert (ordering == "ordering") == ('type="ordering"' in ET.tostring(root, encoding="unicode"))
+
+
+def read_gift(text: str) -> list:
+    """(category, name, Moodle question type, answer count) of each question, read the way Moodle's GIFT importer
+    (question/format/gift/format.php) splits and classifies them: questions are separated by blank lines, comment
+    lines are dropped, plugins first (the ordering type's own pattern `{>count ...}`), then `~` multichoice, `=` with
+    `->` match, TRUE/FALSE truefalse, otherwise shortanswer."""
+    out, category = [], None
+    for chunk in re.split(r"\n\s*\n", text):
+        lines = [line for line in chunk.split("\n") if line.strip() and not line.lstrip().startswith("//")]
+        if not lines:
+            continue
+        joined = "\n".join(lines)
+        if joined.startswith("$CATEGORY:"):
+            category = joined[len("$CATEGORY:"):].strip()
+            continue
+        ordering = re.match(r"^([^{]*)\s*\{>\s*(\d+)\s*(ALL)?\s*(VERTICAL)?\s*(ALL_OR_NOTHING)?\s*(SHOW)?\s*(.*?)\s*\}\s*$",
+                            joined, re.S)
+        name = re.match(r"^::(.*?)::", joined.replace("\\:", "\x00")).group(1).replace("\x00", ":")
+        if ordering:
+            items = [line for line in ordering.group(7).split("\n") if line.strip()]
+            assert ordering.group(5) == "ALL_OR_NOTHING" and int(ordering.group(2)) == len(items)
+            out.append((category, name, "ordering", len(items)))
+            continue
+        plain = re.sub(r"\\.", "", joined)  # escaped characters never delimit
+        start, end = plain.index("{"), plain.rindex("}")
+        answers = plain[start + 1:end].split("####")[0]
+        if "~" in answers:
+            qtype, count = "multichoice", len(re.findall(r"(?m)^[~=]", answers))
+        elif "=" in answers and "->" in answers:
+            qtype, count = "match", answers.count("->")
+        elif answers.split("#")[0].strip() in ("TRUE", "FALSE", "T", "F"):
+            qtype, count = "truefalse", 2
+        else:
+            qtype, count = "shortanswer", len(re.findall(r"(?m)^=", answers))
+        out.append((category, name, qtype, count))
+    return out
+
+
+GIFT_TYPES = {"single": "multichoice", "multiple": "multichoice", "scenario": "multichoice", "true_false": "truefalse",
+              "short_answer": "shortanswer", "matching": "match", "ordering": "ordering"}
+
+
+@pytest.mark.parametrize("ordering", ["ordering", "matching"])
+def test_gift_reads_back_as_moodle_reads_it(ordering):
+    """Every bank of the repository and of the test site, read back as Moodle's GIFT importer reads it: one question
+    per YAML question (per form for pre/post banks), in its category, of the right type with the right answer count."""
+    banks = list(check_project(REPO).quizzes.values()) + list(check_project(SITE).quizzes.values())
+    for bank in banks:
+        read = read_gift(quizexport.to_gift([bank], ordering=ordering))
+        expected = []
+        for category, form, questions in quizexport.placements(bank):
+            for q in questions:
+                qtype = "match" if (q.type, ordering) == ("ordering", "matching") else GIFT_TYPES[q.type]
+                count = {"multichoice": len(q.options), "truefalse": 2, "match": len(q.pairs or q.items),
+                         "ordering": len(q.items)}.get(qtype, len(quizexport.short_answers(q)) + bool(
+                             q.feedback_incorrect))
+                expected.append((category, f"{bank.id}/{q.id}" + (f" (Form {form})" if form else ""), qtype, count))
+        assert read == expected, bank.id
+
+
+def test_pre_post_forms_are_subcategories_and_tags(project):
+    """A pre/post bank exports Form A and Form B as subcategories a Moodle quiz can draw random questions from; a
+    question of both forms is in both, with its own name and id number, and tagged form-a / form-b."""
+    bank = project.quizzes["kuis-prepost"]
+    root = ET.fromstring(quizexport.to_moodle_xml([bank]).encode())
+    current, seen = None, {}
+    for q in root.findall("question"):
+        if q.get("type") == "category":
+            current = q.findtext("category/text")
+            continue
+        seen.setdefault(current, []).append((q.findtext("name/text"), q.findtext("idnumber"),
+                                             [t.findtext("text") for t in q.findall("tags/tag")]))
+    assert list(seen) == ["$course$/top/kuis-prepost/Form A", "$course$/top/kuis-prepost/Form B"]
+    for form in ("A", "B"):
+        names = [name for name, _, _ in seen[f"$course$/top/kuis-prepost/Form {form}"]]
+        assert names == [f"kuis-prepost/{q.id} (Form {form})" for q in bank.for_form(form)]
+        assert all(f"form-{form.lower()}" in tags for _, _, tags in seen[f"$course$/top/kuis-prepost/Form {form}"])
+    ids = [i for rows in seen.values() for _, i, _ in rows]
+    assert len(ids) == len(set(ids))
+    gift = quizexport.to_gift([bank])
+    assert "$CATEGORY: $course$/top/kuis-prepost/Form A" in gift and "$CATEGORY: $course$/top/kuis-prepost/Form B" in gift
+
+
+def test_short_answer_variants_are_all_accepted_by_the_site():
+    """Every answer exported for a short-answer question is one the site itself accepts (same normalised form), the
+    accepted answers come first as written, and none repeats (Moodle compares without case)."""
+    project = check_project(REPO)
+    site = check_project(SITE)
+    found = 0
+    for bank in list(project.quizzes.values()) + list(site.quizzes.values()):
+        for q in bank.questions:
+            if q.type != "short_answer":
+                continue
+            found += 1
+            answers = quizexport.short_answers(q)
+            keys = {quizrender.normalise(a) for a in q.accepted}
+            written = []
+            for a in (" ".join(a.split()) for a in q.accepted):
+                written += [] if a.lower() in {w.lower() for w in written} else [a]
+            assert answers[:len(written)] == written   # as written, each once (Moodle ignores case)
+            assert all(quizrender.normalise(a) in keys for a in answers), answers
+            assert len({a.lower() for a in answers}) == len(answers)
+    assert found
 
 
 def test_trainer_section_lists_every_bank_and_keeps_keys_apart(project):

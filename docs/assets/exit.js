@@ -41,6 +41,8 @@
     overlay.textContent = strings.exit_loading || "";
     document.body.appendChild(overlay);
     document.title = strings.exit_loading || "\u200b";
+    // Inside a frame (a SCORM package in a learning platform), the whole window leaves, not only the frame.
+    try { if (window.top !== window) { window.top.location.replace(url); return; } } catch (error) { /* blocked */ }
     location.replace(url);
   }
 

@@ -3,7 +3,8 @@
    are set up through document$ when Material provides it).
    Nothing is checked until "Periksa jawaban" is pressed: no key or change handler ever submits.
    Storage: only where the quiz says data-storage="opt_in", and only after the learner ticks "Simpan kemajuan";
-   keys are lpq:<schema>:<quiz>:<question>:<content hash>; every access is guarded, bad data is ignored. */
+   keys are lpq:<schema>:<quiz>:<question>:<content hash>; every access is guarded, bad data is ignored.
+   Each check dispatches "lpq:checked" (bubbling) with {quiz, score, max, percent, pass, passed, correct, count}. */
 (function () {
   "use strict";
   if (window.lpQuiz) return;
@@ -198,6 +199,12 @@
     result.appendChild(line);
     result.appendChild(verdict);
     quiz.classList.add("lpq--checked");
+    // Announced for a learning platform (scorm.js in a SCORM package); nothing on the site listens.
+    if (typeof window.CustomEvent === "function") {
+      values.quiz = quiz.getAttribute("data-quiz");
+      values.passed = percent >= pass;
+      quiz.dispatchEvent(new CustomEvent("lpq:checked", { bubbles: true, detail: values }));
+    }
     show(quiz.querySelector(".lpq-check"), false);
     show(quiz.querySelector(".lpq-retry"), true);
     result.focus();

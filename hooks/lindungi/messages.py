@@ -439,6 +439,23 @@ MESSAGES = {
         "id": {"what": "form {value} pada bank pre/post {bank} tidak punya soal", "fix": "tandai soal dengan 'forms: [{value}]' atau 'forms: [A, B]'"},
         "en": {"what": "form {value} of pre/post bank {bank} has no questions", "fix": "tag questions with 'forms: [{value}]' or 'forms: [A, B]'"},
     },
+    # --- SCORM packages -------------------------------------------------------------------------------------------
+    "scorm-no-self-check": {
+        "id": {"what": "modul {value} tidak punya cek mandiri, jadi paket SCORM-nya tidak bisa memberi nilai",
+               "expected": "'quizzes: {{self_check: <id bank soal>}}' di module.yml", "found": "{found}",
+               "fix": "tambahkan bank soal cek mandiri (quizzes/<id>.yml dengan 'uses: [self_check]') dan tulis id-nya di 'quizzes: self_check'"},
+        "en": {"what": "module {value} has no self-check, so its SCORM package cannot report a score",
+               "expected": "'quizzes: {{self_check: <quiz bank id>}}' in module.yml", "found": "{found}",
+               "fix": "add a self-check bank (quizzes/<id>.yml with 'uses: [self_check]') and put its id under 'quizzes: self_check'"},
+    },
+    "scorm-no-scorable": {
+        "id": {"what": "bank soal {value} (cek mandiri modul {module}) tidak punya soal yang bisa dinilai",
+               "expected": "paling sedikit 1 soal dengan 'points' 1 atau lebih", "found": "{found}",
+               "fix": "tambahkan soal ke 'questions', atau pilih bank cek mandiri lain di module.yml"},
+        "en": {"what": "quiz bank {value} (self-check of module {module}) has no question that can be scored",
+               "expected": "at least 1 question with 'points' of 1 or more", "found": "{found}",
+               "fix": "add questions under 'questions', or choose another self-check bank in module.yml"},
+    },
     # --- workshops -----------------------------------------------------------------------------------------------
     "workshop-item-key": {
         "id": {"what": "acara jenis '{itype}' tidak punya '{key}'", "fix": "tambahkan '{key}:' ke acara ini"},

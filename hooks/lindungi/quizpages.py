@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .helper import write_files
 from .memo import always_compute
-from .quizexport import export_files
+from .quizexport import OLD_MOODLE, export_files
 from .quizrender import render_page, render_sheet, sheet_forms, sheet_name
 
 QUIZ_DIR = "pelatih/kuis"
@@ -73,5 +73,6 @@ def _index(banks, ui: dict) -> str:
                      "export_links": [("GIFT", f"{bank.id}.gift"), ("Moodle XML", f"{bank.id}.xml")]})
     heads = [ui[k] for k in ("quiz_trainer_bank", "quiz_trainer_sheets", "quiz_trainer_keys", "quiz_trainer_exports")]
     downloads = [(ui["quiz_trainer_all_gift"], "semua-bank-soal.gift"),
-                 (ui["quiz_trainer_all_xml"], "semua-bank-soal.xml")]
+                 (ui["quiz_trainer_all_xml"], "semua-bank-soal.xml"),
+                 (ui["quiz_trainer_old_gift"], f"{OLD_MOODLE}.gift"), (ui["quiz_trainer_old_xml"], f"{OLD_MOODLE}.xml")]
     return render_page("quiz_trainers.md", ui=ui, rows=rows, heads=heads, downloads=downloads)
