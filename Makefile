@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 
-.PHONY: site trainer test serve check offline scorm bench weight readability schemas exports clean
+.PHONY: site trainer test test-fast serve check offline scorm bench weight readability schemas exports clean
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -35,11 +35,15 @@ serve: $(STAMP)
 
 ## check: validate all content without building (fast)
 check: $(STAMP)
-	$(BIN)/python scripts/check.py
+	$(BIN)/python scripts/check.py --strict
 
-## test: every test (unit, build, PDF and browser tests)
+## test: every test (unit, build, PDF and browser tests; several minutes)
 test: $(DEVSTAMP)
 	$(BIN)/python -m pytest
+
+## test-fast: the tests that need no browser and build no whole site (a minute or two, while editing)
+test-fast: $(DEVSTAMP)
+	$(BIN)/python -m pytest -m "not browser and not slow"
 
 ## offline: a zip of the whole site that works opened from a folder (file://)
 offline: $(STAMP)

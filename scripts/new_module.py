@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 MODULE = """\
-# Modul pelatihan. Setiap kunci dijelaskan di docs/panduan-penulis.md.
+# Modul pelatihan. Setiap kunci dijelaskan di docs/panduan-penulis/index.md (dan daftar kuncinya di situs).
 id: {id}                      # sama dengan nama folder; juga menjadi alamat halaman
 title: {title}
 summary: Ringkasan satu atau dua kalimat untuk katalog.
