@@ -1,4 +1,6 @@
 # Two commands on a fresh machine: `make site` and `make test`.
+# Material's end-of-life banner is known (README, "Future"): keep it out of every build log.
+export NO_MKDOCS_2_WARNING := 1
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
