@@ -4,8 +4,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
+# The region to build: a folder under regions/ (`make site REGION=contoh`). Every command below takes it.
+REGION ?= $(or $(LINDUNGI_REGION),mojokerto)
+export LINDUNGI_REGION := $(REGION)
 
-.PHONY: site trainer test serve check offline bench weight readability schemas exports clean
+.PHONY: site trainer test serve check offline regions bench weight readability schemas exports clean
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -17,7 +20,7 @@ $(DEVSTAMP): $(STAMP) requirements-dev.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@touch $@
 
-## site: build the default site into site/ (fails on any content problem or warning)
+## site: build the site of REGION (default mojokerto) into site/ (fails on any content problem or warning)
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
 	@echo "Situs selesai dibangun: buka site/index.html (atau jalankan 'make serve')."

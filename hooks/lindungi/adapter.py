@@ -49,6 +49,11 @@ def start_build(config) -> Build:
     """Load and validate everything; log every problem; fail once if there is an error."""
     build = Build(config)
     report(build.project.problems, build.lang)
+    area = build.project.settings.area
+    if area is not None and area.site_url:  # the region's address: canonical links, sitemap and handout QR codes
+        config["site_url"] = area.site_url
+    if area is not None and area.logo:  # the region's logo in the header (its file is added in on_files)
+        config.theme["logo"] = logo_path(area)
     config.extra["ui"] = build.ui
     config.extra["lp_help_items"] = pages.render_help_items(build.project.settings, build.ui)
     config.markdown_extensions.append(build.quiz_ext)  # `::: quiz <id>`: a plain Markdown extension instance
@@ -69,8 +74,37 @@ def report(problems, lang: str) -> None:
         raise PluginError(summary)
 
 
+LOGO_DIR = "assets/wilayah"
+
+
+def logo_path(area) -> str:
+    """Site path of the region's logo (its own file name keeps its type)."""
+    return f"{LOGO_DIR}/logo{Path(area.logo).suffix.lower()}"
+
+
+def add_region_files(build: Build, files, config) -> None:
+    """The region's pages (`regions/<id>/docs/`) replace or add to the docs/ files at the same path; its logo joins
+    the site's assets."""
+    area = build.project.settings.area
+    if area is None:
+        return
+    overlay = build.root / area.docs_dir
+    if overlay.is_dir():
+        for path in sorted(p for p in overlay.rglob("*") if p.is_file()):
+            src_uri = path.relative_to(overlay).as_posix()
+            if any(part.startswith(".") for part in src_uri.split("/")):
+                continue
+            existing = files.get_file_from_path(src_uri)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File(src_uri, str(overlay), config.site_dir, config.use_directory_urls))
+    if area.logo:
+        files.append(File.generated(config, logo_path(area), abs_src_path=str(build.root / area.logo)))
+
+
 def add_generated_files(build: Build, files, config):
-    """Add the catalogue, module, session and trainer pages as generated files."""
+    """Add the region's files, then the catalogue, module, session and trainer pages as generated files."""
+    add_region_files(build, files, config)
     build.generated = pages.generate_pages(build.project, build.ui, handout_links=printing.handout_links(build.ui))
     build.generated.update(printing.generated_pages(build.project, build.ui, config.use_directory_urls))
     if build.project.settings.trainer_kit:  # the public site never holds test sheets, answer keys or exports

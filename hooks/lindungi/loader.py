@@ -11,12 +11,12 @@ from pathlib import Path
 
 import yaml
 
-from . import blocks, laws as lawreg
-from .models import Citation, Contact, Handout, Module, Objective, Project, Session, Settings, Source, Step
+from . import blocks, laws as lawreg, regions as regionreg
+from .models import Citation, Handout, Module, Objective, Project, Session, Settings, Source, Step
 from .problems import Collector, Token, quote
 from .quizbank import load_bank
 from .shapes import MODULE, SESSION, SETTINGS
-from .spec import Ctx, check_document
+from .spec import Ctx, check_document, did_you_mean
 from .workshop import load_workshop
 from .yamlpos import PosDict, PosLoader, load_yaml, split_front_matter
 
@@ -28,13 +28,19 @@ def load_project(root, extra_settings=None, docs_dir: str = "docs", site_url: st
     `remember` (`Memo.get`, see memo.py) lets YAML that has not changed since an earlier build skip parsing."""
     root = Path(root)
     out = Collector()
-    settings = load_settings(root, extra_settings, out, site_url)
+    regions, broken = regionreg.load_all(root, out, lambda path, rel: _readable(read_yaml_file(path, rel, out,
+                                                                                                 remember=remember)))
+    settings = load_settings(root, extra_settings, out, site_url, regions, broken)
     project = Project(root=str(root), settings=settings)
+    fill = regionreg.Filler(settings, out)
     _load_laws(root, project, out, remember)
-    _load_modules(root, project, out, remember)
+    _load_modules(root, project, out, remember, fill)
     _load_quizzes(root, project, out, remember)
-    _load_workshops(root, project, out, remember)
-    project.pages = _load_pages(root, docs_dir, out, project.citations)
+    _load_workshops(root, project, out, remember, fill)
+    project.pages = _load_pages(root, docs_dir, out, project.citations, fill)
+    if settings.area is not None and (root / settings.area.docs_dir).is_dir():
+        project.pages.update(_load_pages(root, settings.area.docs_dir, out, project.citations, fill))
+    regionreg.find_names(root, regions, out)
     project.problems = out.problems
     return project
 
@@ -68,8 +74,11 @@ def _module_citations(module: Module, laws: dict) -> list:
 
 # --- settings ---------------------------------------------------------------------------------------------------
 
-def load_settings(root: Path, extra_settings, out: Collector, site_url: str = "") -> Settings:
-    """Check `extra.lindungi`; line numbers come from re-reading mkdocs.yml (its custom tags are ignored)."""
+def load_settings(root: Path, extra_settings, out: Collector, site_url: str = "", regions=None,
+                  broken=()) -> Settings:
+    """Check `extra.lindungi`; line numbers come from re-reading mkdocs.yml (its custom tags are ignored, `!ENV` is
+    resolved). With `region_id`, the facts of `regions/<id>/region.yml` (from `regions`, see regions.load_all) fill the
+    organisation, the region's name, the local contacts, the site address and the logo."""
     positioned = _positioned_settings(root / CONFIG_FILE)
     value = positioned if positioned is not None else extra_settings
     if value is None:
@@ -80,24 +89,45 @@ def load_settings(root: Path, extra_settings, out: Collector, site_url: str = ""
     data = SETTINGS.check(value, ctx, "extra.lindungi", getattr(value, "line", 1) or 1) or {}
     contacts = {}
     for key in ("help_lines", "local_contacts"):
-        items = []
-        for index, raw in enumerate(data.get(key, [])):
-            line = data[key].line_of(index)
-            contact = Contact(**{k: raw.get(k, "") for k in ("name", "phone", "whatsapp", "address", "hours", "note")})
-            if not (contact.phone or contact.whatsapp or contact.address):
-                out.add(CONFIG_FILE, line, "contact-no-channel", value=quote(contact.name))
-            for number in (contact.phone, contact.whatsapp):
-                if number and not _is_phone(number):
-                    out.add(CONFIG_FILE, line, "bad-phone", value=quote(number))
-            items.append(contact)
-        contacts[key] = tuple(items)
+        contacts[key] = tuple(regionreg.contact_of(raw, CONFIG_FILE, data[key].line_of(index), out)
+                              for index, raw in enumerate(data.get(key, [])))
+    area = _selected_region(data, regions or {}, broken, out)
+    organisation, region_name = data.get("organisation", ""), data.get("region", "")
+    local_contacts, logo_uri = contacts["local_contacts"], ""
+    if area is not None:
+        organisation, region_name = area.uptd, area.full_name
+        local_contacts = area.local_contacts or local_contacts
+        site_url = area.site_url or site_url
+        logo_uri = regionreg.data_uri(root / area.logo) if area.logo else ""
+    elif not data.get("region_id"):
+        for key in ("organisation", "region"):
+            if key not in data:
+                out.add(CONFIG_FILE, getattr(data, "line", 1) or 1, "missing-key", key=key, doc=SETTINGS.fields[key].doc)
     return Settings(
-        organisation=data.get("organisation", ""), region=data.get("region", ""), language=data.get("language", "id"),
+        organisation=organisation, region=region_name, language=data.get("language", "id"),
         licence=data.get("licence", "CC BY-SA 4.0"), exit_url=data.get("exit_url", "https://www.bmkg.go.id/"),
         quiz_storage=data.get("quiz_storage", "opt_in"), help_lines=contacts["help_lines"],
-        local_contacts=contacts["local_contacts"], site_url=site_url or "", paper=data.get("paper", "A4"),
+        local_contacts=local_contacts, site_url=site_url or "", paper=data.get("paper", "A4"),
         require_qr=data.get("require_qr", False), review_today=data.get("review_today"),
-        edition=data.get("edition") or "public", trainer_views=data.get("trainer_views", "kit"))
+        edition=data.get("edition") or "public", trainer_views=data.get("trainer_views", "kit"),
+        region_id=data.get("region_id", ""), area=area, logo_uri=logo_uri)
+
+
+def _selected_region(data, regions: dict, broken, out: Collector):
+    """The region named by `region_id` (None when there is none, or when it is missing: that is reported)."""
+    region_id = data.get("region_id")
+    if not region_id:
+        return None
+    if region_id in regions:
+        return regions[region_id]
+    if region_id not in broken:
+        out.add(CONFIG_FILE, data.line_of("region_id"), "region-unknown", value=quote(region_id),
+                allowed=sorted(regions) or ["-"], hint=did_you_mean(region_id, regions, "pick-value"))
+    return None
+
+
+def _readable(value):
+    return None if value is _SYNTAX_ERROR else value
 
 
 class _ConfigLoader(PosLoader):
@@ -133,12 +163,6 @@ def _positioned_settings(config_path: Path):
         loader.dispose()
     extra = data.get("extra") if isinstance(data, dict) else None
     return extra.get("lindungi") if isinstance(extra, dict) else None
-
-
-def _is_phone(number: str) -> bool:
-    stripped = number.strip()
-    body = stripped[1:] if stripped.startswith("+") else stripped
-    return bool(body) and all(ch.isdigit() or ch in " -" for ch in body) and any(ch.isdigit() for ch in body)
 
 
 # --- files -------------------------------------------------------------------------------------------------------
@@ -177,7 +201,7 @@ def _listdir(folder: Path):
 
 # --- modules and sessions ----------------------------------------------------------------------------------------
 
-def _load_modules(root: Path, project: Project, out: Collector, remember=None) -> None:
+def _load_modules(root: Path, project: Project, out: Collector, remember=None, fill=None) -> None:
     for folder in _listdir(root / "modules"):
         if not folder.is_dir():
             continue
@@ -187,6 +211,8 @@ def _load_modules(root: Path, project: Project, out: Collector, remember=None) -
             out.add(_rel(root, folder), 0, "module-file-missing")
             continue
         value = read_yaml_file(meta_path, rel, out, remember=remember)
+        if fill is not None and value is not _SYNTAX_ERROR:
+            value = fill.value(value, rel)
         module = None if value is _SYNTAX_ERROR else _build_module(value, rel, folder.name, out)
         if module is None:
             project.unloadable.add(("module", folder.name))
@@ -195,7 +221,7 @@ def _load_modules(root: Path, project: Project, out: Collector, remember=None) -
             out.add(rel, module.line_of("id"), "duplicate-id", kind=Token("module"), value=quote(module.id),
                     other=project.modules[module.id].path)
             continue
-        module.sessions = [s for s in (_load_session(root, folder, sid, module, out, remember)
+        module.sessions = [s for s in (_load_session(root, folder, sid, module, out, remember, fill)
                                        for sid in module.session_ids) if s]
         listed = set(module.session_ids)
         for md in sorted(folder.glob("*.md")):
@@ -273,7 +299,7 @@ def _sub_line(data: PosDict, key: str, sub: str) -> int:
 
 
 def _load_session(root: Path, folder: Path, session_id: str, module: Module, out: Collector,
-                  remember=None) -> Session | None:
+                  remember=None, fill=None) -> Session | None:
     path = folder / f"{session_id}.md"
     rel = _rel(root, path)
     if not path.is_file():
@@ -285,6 +311,8 @@ def _load_session(root: Path, folder: Path, session_id: str, module: Module, out
     if front is None:
         out.add(rel, 1, "front-matter-missing")
         return None
+    if fill is not None:
+        body = fill.text(body, rel, body_line)
     value = read_yaml_file(path, rel, out, first_line=2, text=front, remember=remember)
     if value is _SYNTAX_ERROR:
         return None
@@ -312,18 +340,20 @@ def _load_quizzes(root: Path, project: Project, out: Collector, remember=None) -
     _load_yaml_folder(root, "quizzes", "quiz", load_bank, project.quizzes, project, out, remember)
 
 
-def _load_workshops(root: Path, project: Project, out: Collector, remember=None) -> None:
-    _load_yaml_folder(root, "workshops", "workshop", load_workshop, project.workshops, project, out, remember)
+def _load_workshops(root: Path, project: Project, out: Collector, remember=None, fill=None) -> None:
+    _load_yaml_folder(root, "workshops", "workshop", load_workshop, project.workshops, project, out, remember, fill)
 
 
 def _load_yaml_folder(root: Path, folder: str, kind: str, build, registry: dict, project: Project,
-                      out: Collector, remember=None) -> None:
+                      out: Collector, remember=None, fill=None) -> None:
     """Load every `<folder>/<id>.yml` with `build(value, rel, out)`; the file name is the id (and the address)."""
     for path in _listdir(root / folder):
         if path.suffix not in (".yml", ".yaml"):
             continue
         rel = _rel(root, path)
         value = read_yaml_file(path, rel, out, remember=remember)
+        if fill is not None and value is not _SYNTAX_ERROR:
+            value = fill.value(value, rel)
         model = None if value is _SYNTAX_ERROR else build(value, rel, out)
         if model is None or not model.id:
             project.unloadable.add((kind, path.stem))
@@ -339,9 +369,9 @@ def _load_yaml_folder(root: Path, folder: str, kind: str, build, registry: dict,
 
 # --- hand-written pages --------------------------------------------------------------------------------------------
 
-def _load_pages(root: Path, docs_dir: str, out: Collector, citations: list | None = None) -> dict:
+def _load_pages(root: Path, docs_dir: str, out: Collector, citations: list | None = None, fill=None) -> dict:
     """Parse the blocks of every Markdown page in docs/ (all public); returns rel path -> parsed tree. The `law:` links
-    of each page are added to `citations`."""
+    of each page are added to `citations`; placeholders are filled by `fill` (regions.Filler)."""
     pages = {}
     base = root / docs_dir
     if not base.is_dir():
@@ -355,6 +385,8 @@ def _load_pages(root: Path, docs_dir: str, out: Collector, citations: list | Non
             rel = _rel(root, path)
             text = path.read_text(encoding="utf-8-sig")
             _, body, body_line = split_front_matter(text)
+            if fill is not None:
+                body = fill.text(body, rel, body_line)
             page = path.relative_to(base).as_posix()
             pages[page] = blocks.parse(body, rel, out, first_line=body_line, view="public")
             if citations is not None and lawreg.SCHEME in body:
