@@ -32,6 +32,11 @@ trainer: $(STAMP)
 	$(BIN)/python scripts/offline.py --edition trainer --out build/kit-pelatih.zip
 	@echo "Kit pelatih selesai: site-pelatih/ dan build/kit-pelatih.zip (jangan diunggah ke situs publik)."
 
+## regions: every region under regions/ into build/<id>/ (strict builds sharing .cache), each checked against
+## common static-hosting limits. SHARD=K/N builds one share of them (for CI runners, see .ci/examples/).
+regions: $(STAMP)
+	$(BIN)/python scripts/regions.py --limits $(if $(SHARD),--shard $(SHARD))
+
 ## serve: live preview at http://127.0.0.1:8000
 serve: $(STAMP)
 	$(BIN)/mkdocs serve

@@ -264,3 +264,53 @@ def test_a_copy_of_the_example_region_builds_a_site_that_never_names_the_default
             assert PdfReader(pdf).pages[0].images, f"{rel}: no logo on the first page"
         if edition == "trainer":
             assert any(p.name.startswith("paket-") for p in pdfs)
+
+
+def _script(name):
+    import importlib.util
+
+    from helpers import REPO
+
+    spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_shards_split_the_regions_without_overlap():
+    regions = _script("regions")
+    ids = [f"r{n:02d}" for n in range(11)]
+    shares = [regions.shard(ids, f"{k}/4") for k in range(1, 5)]
+    assert sorted(sum(shares, [])) == ids
+    assert shares[0] == ["r00", "r04", "r08"]
+    with pytest.raises(SystemExit):
+        regions.shard(ids, "5/4")
+
+
+def test_hosting_limits_name_the_limit_a_site_breaks(tmp_path):
+    limits = _script("hosting_limits")
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    for n in range(3):
+        (site / "a" / f"{n}.html").write_text("x" * 10, encoding="utf-8")
+    figures, found = limits.problems(site, max_files=3)
+    assert (figures["files"], figures["bytes"], found) == (3, 30, [])
+    _, found = limits.problems(site, max_files=2)
+    assert found == [f"{site}: 3 berkas / files, batas / limit 2"]
+    assert limits.main([str(site), "--max-files", "2"]) == 1
+
+
+@pytest.mark.slow
+def test_a_failed_region_build_leaves_the_previous_site_and_no_half_written_one(regional, tmp_path):
+    regions = _script("regions")
+    out = tmp_path / "build"
+    ok, _, log = regions.build_region("uji", out, root=regional)
+    assert ok, log
+    assert (out / "uji" / "index.html").is_file()
+    with (regional / "regions" / "uji" / "region.yml").open("a", encoding="utf-8") as handle:
+        handle.write("logo: tidak-ada.png\n")
+    ok, _, log = regions.build_region("uji", out, root=regional)
+    assert not ok
+    assert "regions/uji/region.yml:9: berkas logo 'tidak-ada.png' tidak ditemukan" in log
+    assert sorted(p.name for p in out.iterdir()) == ["uji"]
+    assert (out / "uji" / "index.html").is_file()
