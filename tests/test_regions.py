@@ -314,3 +314,14 @@ def test_a_failed_region_build_leaves_the_previous_site_and_no_half_written_one(
     assert "regions/uji/region.yml:9: berkas logo 'tidak-ada.png' tidak ditemukan" in log
     assert sorted(p.name for p in out.iterdir()) == ["uji"]
     assert (out / "uji" / "index.html").is_file()
+
+
+def test_placeholder_values_are_escaped_in_markdown_and_kept_on_one_line(regional):
+    folder = regional / "regions" / "uji"
+    text = (folder / "region.yml").read_text(encoding="utf-8")
+    (folder / "region.yml").write_text(text.replace("uptd: UPTD PPA Kabupaten Ujicoba",
+                                                    'uptd: "UPTD <b>PPA</b>\\nUjicoba"'), encoding="utf-8")
+    (regional / "docs" / "index.md").write_text("# Beranda\n\nUntuk {{ region.uptd }}.\n", encoding="utf-8")
+    project = check_project(regional)
+    assert [p.format() for p in project.problems] == []
+    assert project.pages["index.md"][2] == "Untuk UPTD &lt;b&gt;PPA&lt;/b&gt; Ujicoba."

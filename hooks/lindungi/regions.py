@@ -13,6 +13,7 @@ of any region found in shared content.
 from __future__ import annotations
 
 import base64
+import html
 import os
 import re
 from pathlib import Path
@@ -185,14 +186,18 @@ class Filler:
     """Fills placeholders for one build and reports unknown or empty ones at their file and line."""
 
     def __init__(self, settings, out: Collector) -> None:
-        self.values = values(settings)
+        # One line each (a value never moves the lines after it); Markdown gets them HTML-escaped, YAML as they are
+        # (its templates escape what they show).
+        self.values = {key: " ".join(str(value).split()) for key, value in values(settings).items()}
         self.area = settings.area
         self.out = out
         self.quiet = bool(settings.region_id) and settings.area is None  # an unknown region is reported once
 
-    def line(self, text: str, rel: str, line: int) -> str:
+    def line(self, text: str, rel: str, line: int, escape: bool = False) -> str:
         if "{{" not in text:
             return text
+        if escape:
+            return PLACEHOLDER_RE.sub(lambda m: html.escape(self._value(m.group(1), rel, line), quote=False), text)
         return PLACEHOLDER_RE.sub(lambda m: self._value(m.group(1), rel, line), text)
 
     def _value(self, name: str, rel: str, line: int) -> str:
@@ -227,7 +232,7 @@ class Filler:
                 fence = opened.group(1)
                 continue
             if "{{" in line:
-                lines[index] = _outside_code(line, lambda part: self.line(part, rel, first_line + index))
+                lines[index] = _outside_code(line, lambda part, n=first_line + index: self.line(part, rel, n, escape=True))
         return "\n".join(lines)
 
     def value(self, value, rel: str, line: int = 1):
