@@ -129,9 +129,9 @@ REFERRAL_PLACE = Obj({
 REGION = Obj({
     "id": Field(Id(), True, "id wilayah, sama dengan nama folder di regions/"),
     "kind": Field(Enum(["Kabupaten", "Kota"]), True, "Kabupaten atau Kota"),
-    "name": Field(Str(max_len=100), True, "nama kabupaten/kota tanpa 'Kabupaten'/'Kota', misalnya Contoh"),
+    "name": Field(Str(max_len=100), True, "nama kabupaten/kota tanpa 'Kabupaten' atau 'Kota'"),
     "province": Field(Str(max_len=100), True, "provinsi, misalnya Jawa Timur"),
-    "uptd": Field(Str(max_len=200), True, "nama UPTD PPA, misalnya UPTD PPA Kabupaten Contoh"),
+    "uptd": Field(Str(max_len=200), True, "nama UPTD PPA, misalnya 'UPTD PPA Kabupaten' dan nama wilayah"),
     "office": Field(Str(max_len=300), False, "nama lengkap dinas yang membawahi UPTD PPA"),
     "office_short": Field(Str(max_len=60), False, "singkatan nama dinas itu"),
     "address": Field(Str(max_len=300), False, "alamat UPTD PPA yang sudah dipastikan"),
