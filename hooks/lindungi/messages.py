@@ -512,9 +512,9 @@ MESSAGES = {
     },
     "handout-no-qr": {
         "id": {"what": "handout dibuat tanpa kode QR karena site_url belum diisi",
-               "fix": "isi site_url di mkdocs.yml dengan alamat situs yang sebenarnya"},
+               "fix": "isi site_url di regions/<id>/region.yml (atau di mkdocs.yml) dengan alamat situs yang sebenarnya"},
         "en": {"what": "handouts are made without a QR code because site_url is not set",
-               "fix": "set site_url in mkdocs.yml to the site's real address"},
+               "fix": "set site_url in regions/<id>/region.yml (or in mkdocs.yml) to the site's real address"},
     },
 }
 
