@@ -186,7 +186,7 @@ def write_pdfs(build: Build, config) -> None:
              f"{result.seconds:.1f} s")
     report(_pdf_problems(project, result), build.lang)
     if not project.settings.site_url and not project.settings.require_qr:
-        log.info(Problem("mkdocs.yml", 0, "handout-no-qr").format(build.lang))
+        log.info(Problem(_settings_file(project), 0, "handout-no-qr").format(build.lang))
 
 
 def _pdf_problems(project, result) -> list:
@@ -205,5 +205,11 @@ def _pdf_problems(project, result) -> list:
             problems.append(Problem(*where, "pdf-too-large", {"value": quote(item.out), "expected": pdf.SIZE_LIMIT // 1024,
                                                                "found": round(item.size / 1024)}, WARNING))
     if not project.settings.site_url and project.settings.require_qr:
-        problems.append(Problem("mkdocs.yml", 0, "handout-no-qr", {}, WARNING))
+        problems.append(Problem(_settings_file(project), 0, "handout-no-qr", {}, WARNING))
     return problems
+
+
+def _settings_file(project) -> str:
+    """Where the site's address is set: the region's file when the site is built for a region."""
+    area = project.settings.area
+    return area.path if area is not None else "mkdocs.yml"
