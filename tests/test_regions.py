@@ -325,3 +325,37 @@ def test_placeholder_values_are_escaped_in_markdown_and_kept_on_one_line(regiona
     project = check_project(regional)
     assert [p.format() for p in project.problems] == []
     assert project.pages["index.md"][2] == "Untuk UPTD &lt;b&gt;PPA&lt;/b&gt; Ujicoba."
+
+
+def test_the_national_handout_is_equal_for_every_region_and_the_band_holds_the_regional_facts(regional):
+    """Regions share one cached PDF per handout: its document holds no regional fact; the band holds them."""
+    from lindungi import handout
+    from lindungi.locales import strings
+
+    _add_region(regional, "lain", "Sebelah")
+    first = check_project(regional)
+    config = regional / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("region_id: uji", "region_id: lain"), encoding="utf-8")
+    second = check_project(regional)
+    ui = strings("id")
+    module = first.modules["contoh-modul"]
+    documents = [handout.render_national_document(module, p.settings, ui) for p in (first, second)]
+    assert documents[0] == documents[1]
+    assert "Ujicoba" not in documents[0] and "Call Center 112" not in documents[0]
+    band = handout.render_bands([module], second.settings, ui, ["https://contoh.go.id/modul/contoh-modul/"])
+    assert "UPTD PPA Kabupaten Sebelah" in band and "Call Center 112 Kabupaten Sebelah" in band
+    assert "data:image/png" in band  # the QR code
+
+
+@pytest.mark.slow
+def test_a_band_too_full_for_its_height_is_a_warning_naming_the_region_file(regional, tmp_path):
+    folder = regional / "regions" / "uji"
+    with (folder / "region.yml").open("a", encoding="utf-8") as handle:
+        for n in range(8):
+            handle.write(f"  - name: Layanan tambahan nomor {n} dengan nama yang panjang sekali\n"
+                         f"    phone: \"0321 00{n}\"\n    note: Catatan yang juga cukup panjang untuk satu baris.\n")
+    result = build_site(regional, tmp_path / "out")
+    assert result.returncode != 0
+    assert ("regions/uji/region.yml:1: bagian wilayah di atas handout (lembaga, logo, kontak setempat) terlalu penuh "
+            "untuk tingginya. Perbaikan: persingkat 'note' atau nama kontak di local_contacts, atau kurangi jumlah "
+            "kontak. [handout-band-overflow]") in result.stderr

@@ -175,10 +175,20 @@ def write_pdfs(build: Build, config) -> None:
     cache = build.root / ".cache" / "lindungi-pdf"
     digest = printing.inputs_digest(project, build.ui, config.use_directory_urls)
     result = pdf.replay_run(digest, config.site_dir, cache)
+    merges = []
     if result is None:
         jobs, merges = printing.pdf_jobs(project, build.ui, config.use_directory_urls)
         result = pdf.render_all(jobs, merges, config.site_dir, cache, progress=pdf.TerminalProgress())
         pdf.record_run(digest, result, cache)
+    elif project.settings.trainer_kit and project.workshops:  # the packs hold handouts: join them again once stamped
+        merges = printing.pdf_jobs(project, build.ui, config.use_directory_urls)[1]
+    bands = [item for item in result.results if item.out == printing.BANDS_PATH]
+    result.results = [item for item in result.results if item.out != printing.BANDS_PATH]
+    if not printing.apply_bands(project, config.site_dir, merges):
+        report([_band_overflow(project)], build.lang)
+    if bands:
+        log.info(f"PDF {printing.BANDS_PATH}: {'dibuat' if bands[0].rendered else 'dari cache'} "
+                 "(bagian wilayah handout, dicetak di atas halaman pertama)")
     for item in result.results:
         state = "" if item.rendered else " (cache)"
         log.info(f"PDF {item.out}: {item.pages} hal., {item.size / 1024:.0f} KB{state}")
@@ -207,6 +217,12 @@ def _pdf_problems(project, result) -> list:
     if not project.settings.site_url and project.settings.require_qr:
         problems.append(Problem(_settings_file(project), 0, "handout-no-qr", {}, WARNING))
     return problems
+
+
+def _band_overflow(project) -> Problem:
+    """The region's band on the handouts is too full: it names the local contacts, where the fix is."""
+    area = project.settings.area
+    return Problem(_settings_file(project), area.line if area else 0, "handout-band-overflow", {}, WARNING)
 
 
 def _settings_file(project) -> str:

@@ -510,6 +510,12 @@ MESSAGES = {
         "en": {"what": "PDF {value} is too large to send over WhatsApp", "expected": "at most {expected} KB",
                "found": "{found} KB", "fix": "shorten its content or remove images"},
     },
+    "handout-band-overflow": {
+        "id": {"what": "bagian wilayah di atas handout (lembaga, logo, kontak setempat) terlalu penuh untuk tingginya",
+               "fix": "persingkat 'note' atau nama kontak di local_contacts, atau kurangi jumlah kontak"},
+        "en": {"what": "the region's band on the handouts (organisation, logo, local contacts) is too full for its height",
+               "fix": "shorten the contacts' 'note' or names in local_contacts, or list fewer contacts"},
+    },
     "handout-no-qr": {
         "id": {"what": "handout dibuat tanpa kode QR karena site_url belum diisi",
                "fix": "isi site_url di regions/<id>/region.yml (atau di mkdocs.yml) dengan alamat situs yang sebenarnya"},
@@ -522,6 +528,6 @@ MESSAGES = {
 WARNING_RULES = frozenset({
     "quiz-option-feedback", "quiz-outcome-feedback", "objective-unserved", "review-overdue", "local-contacts-empty",
     "session-not-listed", "workshop-long-stretch", "workshop-long-day", "workshop-no-self-care", "workshop-same-form",
-    "workshop-session-twice", "handout-overflow", "pdf-too-large", "handout-no-qr",
+    "workshop-session-twice", "handout-overflow", "pdf-too-large", "handout-no-qr", "handout-band-overflow",
     "law-amended", "law-revoked", "law-check-stale", "law-not-checked", "placeholder-empty",
 })
