@@ -6,8 +6,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
+# The region to build: a folder under regions/ (`make site REGION=contoh`). Every command below takes it.
+REGION ?= $(or $(LINDUNGI_REGION),mojokerto)
+export LINDUNGI_REGION := $(REGION)
 
-.PHONY: site trainer test test-fast serve check offline scorm bench weight readability schemas exports clean
+.PHONY: site trainer test test-fast serve check offline scorm regions bench weight readability schemas exports clean
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -19,7 +22,7 @@ $(DEVSTAMP): $(STAMP) requirements-dev.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@touch $@
 
-## site: build the default site into site/ (fails on any content problem or warning)
+## site: build the site of REGION (default mojokerto) into site/ (fails on any content problem or warning)
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
 	@echo "Situs selesai dibangun: buka site/index.html (atau jalankan 'make serve')."
@@ -30,6 +33,11 @@ trainer: $(STAMP)
 	LINDUNGI_EDITION=trainer $(BIN)/mkdocs build --strict -d site-pelatih
 	$(BIN)/python scripts/offline.py --edition trainer --out build/kit-pelatih.zip
 	@echo "Kit pelatih selesai: site-pelatih/ dan build/kit-pelatih.zip (jangan diunggah ke situs publik)."
+
+## regions: every region under regions/ into build/<id>/ (strict builds sharing .cache), each checked against
+## common static-hosting limits. SHARD=K/N builds one share of them (for CI runners, see .ci/examples/).
+regions: $(STAMP)
+	$(BIN)/python scripts/regions.py --limits $(if $(SHARD),--shard $(SHARD))
 
 ## serve: live preview at http://127.0.0.1:8000
 serve: $(STAMP)

@@ -226,7 +226,7 @@ def write_workshop(root: Path, w: Writer, number: int, module_numbers: list[int]
     days = [pairs[i:i + per_day] for i in range(0, len(pairs), per_day)][:3]
     prepost = next((module_id(m) for m in module_numbers if m % PRE_POST_EVERY == 0), None)
     lines = [f"id: {wid}", f"title: {q(f'Pelatihan {w.pick(TOPICS).lower()} angkatan {number}')}",
-             "place: Kabupaten Mojokerto", "participants: 25", "days:"]
+             "place: \"{{ region.name }}\"", "participants: 25", "days:"]
     for d, day in enumerate(days):
         lines += [f"  - date: 2027-0{1 + number % 9}-{11 + d:02d}", '    start: "08:00"', "    items:"]
         items = []
@@ -295,8 +295,12 @@ def write_corpus(dest: Path, modules: int, sessions: int = 4, questions: int = 8
     docs.mkdir(parents=True)
     (dest / "modules").mkdir()
     (dest / "quizzes").mkdir()
-    write_config(dest, site_config(hooks=True))
+    config = site_config(hooks=True)
+    write_config(dest, config)
     copy_assets(docs)
+    region = ((config.get("extra") or {}).get("lindungi") or {}).get("region_id")
+    if region and (REPO / "regions" / region).is_dir():  # the region the repository builds, as its own site does
+        shutil.copytree(REPO / "regions" / region, dest / "regions" / region)
     (docs / "index.md").write_text("\n".join([
         "# Pelatihan dan pencegahan kekerasan", "", w.paragraph(3), "", "::: keypoint", w.sentence(), ":::", "",
         "::: local", ":::", ""]), encoding="utf-8")

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build the whole site for reading from a folder or a USB stick (file://) and pack it as one zip.
 
-Usage: python scripts/offline.py [--out build/situs-offline.zip] [--edition public|trainer]
+Usage: python scripts/offline.py [--out build/situs-offline.zip] [--edition public|trainer] [--region ID]
 
 `--edition trainer` packs the trainer kit (`make trainer`: trainer views, packs, test sheets, keys and exports);
 the default is the public and learner site.
@@ -40,7 +40,10 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "situs-offline.zip")
     parser.add_argument("--edition", choices=("public", "trainer"), default="public")
+    parser.add_argument("--region", default=None, help="the region to build (default: LINDUNGI_REGION or mkdocs.yml's)")
     args = parser.parse_args(argv)
+    if args.region:
+        os.environ["LINDUNGI_REGION"] = args.region
     site = args.out.with_suffix("")
     result = build_offline(site, args.edition)
     if result.returncode != 0:

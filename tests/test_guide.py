@@ -7,7 +7,7 @@ from lindungi.blocks import BLOCK_TYPES
 from lindungi.problems import Collector, format_message, phrase
 from lindungi.quizbank import QUESTION_TYPES, load_bank
 from lindungi.laws import load_laws
-from lindungi.shapes import MODULE, SESSION, SETTINGS
+from lindungi.shapes import MODULE, REGION, SESSION, SETTINGS
 from lindungi.spec import Ctx, check_document
 from lindungi.workshop import ITEM_TYPES, load_workshop
 from lindungi.yamlpos import load_yaml, split_front_matter
@@ -31,11 +31,12 @@ def _problems(text: str, check) -> list[str]:
 
 def test_module_quiz_workshop_and_settings_examples_are_valid():
     """Every YAML example in the guide passes the same checks as real content."""
-    module, quiz, workshop, settings, laws, sources = _fences("yaml")
+    module, quiz, workshop, settings, region, laws, sources = _fences("yaml")
     assert _problems(module, lambda v, out: check_document(v, MODULE, Ctx("x", out), "")) == []
     assert _problems(quiz, lambda v, out: load_bank(v, "x", out)) == []
     assert _problems(workshop, lambda v, out: load_workshop(v, "x", out)) == []
     assert _problems(settings, lambda v, out: SETTINGS.check(v["extra"]["lindungi"], Ctx("x", out), "", 1)) == []
+    assert _problems(region, lambda v, out: check_document(v, REGION, Ctx("x", out), "")) == []
     assert _problems(laws, lambda v, out: load_laws(v, "x", out)) == []
     assert _problems(sources, lambda v, out: SHAPES_MODULE_SOURCES.check(v["sources"], Ctx("x", out), "sources", 1)) == []
 

@@ -96,6 +96,11 @@ def start_build(config) -> Build:
     missing = pdf.missing_fonts() if build.project.modules or build.project.workshops else []
     if missing:  # WeasyPrint would silently print bold or italic text in the regular face
         raise PluginError("\n".join(note("font-missing", build.lang, path=_shown(font, build.root)) for font in missing))
+    area = build.project.settings.area
+    if area is not None and area.site_url:  # the region's address: canonical links, sitemap and handout QR codes
+        config["site_url"] = area.site_url
+    if area is not None and area.logo:  # the region's logo in the header (its file is added in on_files)
+        config.theme["logo"] = logo_path(area)
     config.extra["ui"] = build.ui
     config.extra["lp_help_items"] = pages.render_help_items(build.project.settings, build.ui)
     config.markdown_extensions.append(build.quiz_ext)  # `::: quiz <id>`: a plain Markdown extension instance
@@ -116,8 +121,37 @@ def report(problems, lang: str) -> None:
         raise PluginError(summary)
 
 
+LOGO_DIR = "assets/wilayah"
+
+
+def logo_path(area) -> str:
+    """Site path of the region's logo (its own file name keeps its type)."""
+    return f"{LOGO_DIR}/logo{Path(area.logo).suffix.lower()}"
+
+
+def add_region_files(build: Build, files, config) -> None:
+    """The region's pages (`regions/<id>/docs/`) replace or add to the docs/ files at the same path; its logo joins
+    the site's assets."""
+    area = build.project.settings.area
+    if area is None:
+        return
+    overlay = build.root / area.docs_dir
+    if overlay.is_dir():
+        for path in sorted(p for p in overlay.rglob("*") if p.is_file()):
+            src_uri = path.relative_to(overlay).as_posix()
+            if any(part.startswith(".") for part in src_uri.split("/")):
+                continue
+            existing = files.get_file_from_path(src_uri)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File(src_uri, str(overlay), config.site_dir, config.use_directory_urls))
+    if area.logo:
+        files.append(File.generated(config, logo_path(area), abs_src_path=str(build.root / area.logo)))
+
+
 def add_generated_files(build: Build, files, config):
-    """Add the catalogue, module, session and trainer pages as generated files."""
+    """Add the region's files, then the catalogue, module, session and trainer pages as generated files."""
+    add_region_files(build, files, config)
     build.generated = pages.generate_pages(build.project, build.ui, handout_links=printing.handout_links(build.ui))
     build.generated.update(printing.generated_pages(build.project, build.ui, config.use_directory_urls))
     if build.project.settings.trainer_kit:  # the public site never holds test sheets, answer keys or exports
@@ -218,13 +252,23 @@ def write_pdfs(build: Build, config) -> None:
     digest = printing.inputs_digest(project, build.ui, config.use_directory_urls)
     try:
         result = pdf.replay_run(digest, config.site_dir, cache)
+        merges = []
         if result is None:
             jobs, merges = printing.pdf_jobs(project, build.ui, config.use_directory_urls)
             result = pdf.render_all(jobs, merges, config.site_dir, cache, progress=pdf.TerminalProgress())
             pdf.record_run(digest, result, cache)
+        elif project.settings.trainer_kit and project.workshops:  # the packs hold handouts: join them again once stamped
+            merges = printing.pdf_jobs(project, build.ui, config.use_directory_urls)[1]
+        bands = [item for item in result.results if item.out == printing.BANDS_PATH]
+        result.results = [item for item in result.results if item.out != printing.BANDS_PATH]
+        if not printing.apply_bands(project, config.site_dir, merges):
+            report([_band_overflow(project)], build.lang)
     except pdf.SiteWriteError as err:
         raise _site_write_failed(build, err.path, err.error) from None
     build.cache_error = build.cache_error or result.cache_error
+    if bands:
+        log.info(f"PDF {printing.BANDS_PATH}: {'dibuat' if bands[0].rendered else 'dari cache'} "
+                 "(bagian wilayah handout, dicetak di atas halaman pertama)")
     for item in result.results:
         state = "" if item.rendered else " (cache)"
         log.info(f"PDF {item.out}: {item.pages} hal., {item.size / 1024:.0f} KB{state}")
@@ -232,7 +276,7 @@ def write_pdfs(build: Build, config) -> None:
              f"{result.seconds:.1f} s")
     report(_pdf_problems(project, result), build.lang)
     if not project.settings.site_url and not project.settings.require_qr:
-        log.info(Problem("mkdocs.yml", 0, "handout-no-qr").format(build.lang))
+        log.info(Problem(_settings_file(project), 0, "handout-no-qr").format(build.lang))
 
 
 def _pdf_problems(project, result) -> list:
@@ -253,5 +297,17 @@ def _pdf_problems(project, result) -> list:
             problems.append(Problem(*where, "pdf-too-large", {"value": quote(item.out), "expected": pdf.SIZE_LIMIT // 1024,
                                                                "found": round(item.size / 1024)}, WARNING))
     if not project.settings.site_url and project.settings.require_qr:
-        problems.append(Problem("mkdocs.yml", 0, "handout-no-qr", {}, WARNING))
+        problems.append(Problem(_settings_file(project), 0, "handout-no-qr", {}, WARNING))
     return problems
+
+
+def _band_overflow(project) -> Problem:
+    """The region's band on the handouts is too full: it names the local contacts, where the fix is."""
+    area = project.settings.area
+    return Problem(_settings_file(project), area.line if area else 0, "handout-band-overflow", {}, WARNING)
+
+
+def _settings_file(project) -> str:
+    """Where the site's address is set: the region's file when the site is built for a region."""
+    area = project.settings.area
+    return area.path if area is not None else "mkdocs.yml"

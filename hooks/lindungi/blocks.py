@@ -12,7 +12,8 @@ A block opens with `::: name` (optionally a title in quotes) on a line of its ow
 
 Names are case-sensitive; an unknown or misspelt name is an error, never plain text. Trainer-only blocks (`trainer`,
 `say`, `answer`, `safeguarding`, `adapt`) are removed from the learner and public views, not hidden with CSS.
-`::: local` ... `:::` shows the configured local contacts (its body, if any, comes after them). `::: quiz <id>` places
+`::: local` ... `:::` shows the configured local contacts (its body, if any, comes after them); `::: referral` ... `:::`
+likewise shows the region's referral pathway (regions/<id>/region.yml). `::: quiz <id>` places
 a quiz bank; it has no body and no closing line and is rendered by the quiz extension.
 """
 
@@ -53,6 +54,7 @@ BLOCK_TYPES = {b.name: b for b in (
     BlockType("safeguarding", trainer_only=True),
     BlockType("adapt", trainer_only=True),
     BlockType("local", needs_body=False),
+    BlockType("referral", needs_body=False),
     BlockType("quiz", needs_body=False, closes=False),
 )}
 
@@ -154,10 +156,11 @@ def find_blocks(tree, name: str) -> list[Block]:
     return found
 
 
-def render(tree, view: str, labels: dict, local_html: str) -> str:
+def render(tree, view: str, labels: dict, local_html: str, referral_html: str = "") -> str:
     """Markdown for one view. Blocks become `<div class="lp-block lp-block--NAME" markdown>` with a visible label.
 
-    `labels` maps block names to their interface label; `local_html` is the rendered local-contacts box.
+    `labels` maps block names to their interface label; `local_html` is the rendered local-contacts box and
+    `referral_html` the region's referral pathway.
     """
     assert view in VIEWS
     lines: list[str] = []
@@ -171,10 +174,10 @@ def render(tree, view: str, labels: dict, local_html: str) -> str:
         if item.name == "quiz":
             lines.append(f"::: quiz {item.title}")
             continue
-        if item.name == "local":
-            lines.extend(["", local_html, ""])
+        if item.name in ("local", "referral"):
+            lines.extend(["", local_html if item.name == "local" else referral_html, ""])
             if _has_text(item.children):
-                lines.append(render(item.children, view, labels, local_html))
+                lines.append(render(item.children, view, labels, local_html, referral_html))
             continue
         label = labels.get(item.name, item.name)
         heading = f"{label}: {item.title}" if item.title else label
@@ -183,7 +186,7 @@ def render(tree, view: str, labels: dict, local_html: str) -> str:
         lines.append(f'<div class="{classes}" markdown>')
         lines.append(f'<p class="lp-block__label">{html.escape(heading)}</p>')
         lines.append("")
-        lines.append(render(item.children, view, labels, local_html))
+        lines.append(render(item.children, view, labels, local_html, referral_html))
         lines.append("")
         lines.append("</div>")
         lines.append("")

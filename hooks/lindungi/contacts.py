@@ -28,6 +28,7 @@ PLACEHOLDER_RE = re.compile(r"\{\{([^{}\n]*)\}\}")
 FENCE_RE = re.compile(r"^\s*(```|~~~)")
 CODE_SPAN_RE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 KINDS = {"telepon": "phone", "whatsapp": "whatsapp"}  # placeholder word -> Contact field
+REGION_PREFIX = "region."  # `{{ region.name }}` and the like belong to regions.py
 
 _ENV = templating.environment("contacts")
 
@@ -76,6 +77,8 @@ def check(text: str, path: str, first_line: int, settings, out: Collector) -> No
         if plain is None or "{{" not in plain:
             continue
         for match in PLACEHOLDER_RE.finditer(plain):
+            if match.group(1).strip().startswith(REGION_PREFIX):
+                continue  # a region placeholder: regions.Filler fills or reports it
             kind, contact_id = _parse(match.group(1))
             if kind not in KINDS:
                 out.add(path, number, "contact-placeholder-bad", value=quote(match.group(0)), allowed=list(KINDS))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .messages import MESSAGES, WARNING_RULES, WORDS
 from .quizbank import BANK
-from .shapes import LAWS, MODULE, SESSION, SETTINGS
+from .shapes import LAWS, MODULE, REGION, SESSION, SETTINGS
 from .spec import Enum, ListOf, Obj
 from .workshop import WORKSHOP
 
@@ -16,6 +16,7 @@ FILES = (
     ("workshops/&lt;id&gt;.yml", WORKSHOP),
     ("mkdocs.yml, extra.lindungi", SETTINGS),
     ("laws.yml", LAWS),
+    ("regions/&lt;id&gt;/region.yml", REGION),
 )
 
 

@@ -68,11 +68,16 @@ def qr_data_uri(url: str) -> str:
     return segno.make(url, error="m").png_data_uri(scale=4, border=4)
 
 
-def render_body(module, settings, ui: dict, url: str = "") -> str:
-    """The handout's HTML fragment: title, key points, what to do, help box (with QR when `url`), sources, licence."""
-    licence = f"{settings.organisation} · {module.licence or settings.licence}"
+def render_body(module, settings, ui: dict, url: str = "", national: bool = False) -> str:
+    """The handout's HTML fragment: title, key points, what to do, help box (with QR when `url`), sources, licence.
+    `national`: without anything regional (organisation, logo, local contacts, QR), for the PDF that every region
+    shares; the region's band (`render_bands`) is printed over its first page."""
+    licence = module.licence or settings.licence
+    if not national:
+        licence = f"{settings.organisation} · {licence}"
     return _ENV.get_template("handout_body.html").render(
-        m=module, settings=settings, ui=ui, lang=settings.language, url=url, qr=qr_data_uri(url) if url else "",
+        m=module, settings=settings, ui=ui, lang=settings.language, url=url,
+        qr=qr_data_uri(url) if url and not national else "", national=national,
         key_points=module.handout.key_points or module.key_points, licence=licence).strip()
 
 
@@ -80,6 +85,31 @@ def render_document(module, settings, ui: dict, url: str = "") -> str:
     """A whole HTML document for WeasyPrint (print CSS inlined; fonts are resolved against the package folder)."""
     return render_print_document(_ENV.get_template("handout.html"), settings, ui, f"{ui['handout_title']}: {module.title}",
                                  footer=module.title, body=Markup(render_body(module, settings, ui, url)))
+
+
+# The region's band at the top of a handout's first page: organisation and logo, local contacts, QR code.
+PAGE_TOP_MM = 14     # the top margin of print.css
+BAND_MM = 30         # the band's height; the national handout leaves this much free on its first page
+
+
+def render_national_document(module, settings, ui: dict) -> str:
+    """The handout PDF's document without any regional fact: equal for every region (one cached PDF for all)."""
+    css = print_css() + f"\n@page :first {{ margin-top: {PAGE_TOP_MM + BAND_MM + 1}mm; }}\n"
+    return _ENV.get_template("handout.html").render(
+        css=Markup(css), lang=settings.language, ui=ui, settings=settings,
+        doc_title=f"{ui['handout_title']}: {module.title}", footer=module.title,
+        body=Markup(render_body(module, settings, ui, national=True)))
+
+
+def render_bands(modules, settings, ui: dict, urls) -> str:
+    """One short page per module, in order: the region's band (with the module's QR code when it has an address),
+    to be printed over the first page of that module's national handout. A band too full for its height spills onto
+    an extra page, which the caller reports."""
+    items = [(m, qr_data_uri(url) if url else "") for m, url in zip(modules, urls)]
+    css = print_css() + (f"\n@page {{ size: 210mm {PAGE_TOP_MM + BAND_MM}mm; margin: {PAGE_TOP_MM}mm 15mm 0 15mm; }}\n"
+                         f".lp-band {{ height: {BAND_MM}mm; }}\n")
+    return _ENV.get_template("handout_band.html").render(css=Markup(css), lang=settings.language, ui=ui,
+                                                         settings=settings, items=items)
 
 
 def render_print_document(template, settings, ui: dict, doc_title: str, footer: str, **context) -> str:

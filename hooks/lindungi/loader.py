@@ -12,12 +12,12 @@ from pathlib import Path
 
 import yaml
 
-from . import blocks, contacts as placeholders, laws as lawreg
-from .models import Citation, Contact, Handout, Module, Objective, Project, Session, Settings, Source, Step
+from . import blocks, contacts as placeholders, laws as lawreg, regions as regionreg
+from .models import Citation, Handout, Module, Objective, Project, Session, Settings, Source, Step
 from .problems import Collector, Token, quote
 from .quizbank import load_bank
 from .shapes import MODULE, SESSION, SETTINGS
-from .spec import Ctx, Url, check_document, url_host
+from .spec import Ctx, Url, check_document, did_you_mean, url_host
 from .workshop import load_workshop
 from .yamlpos import MAX_ITEMS, PosDict, PosLoader, load_yaml, load_yaml_with, split_front_matter
 
@@ -29,13 +29,19 @@ def load_project(root, extra_settings=None, docs_dir: str = "docs", site_url: st
     `remember` (`Memo.get`, see memo.py) lets YAML that has not changed since an earlier build skip parsing."""
     root = Path(root)
     out = Collector()
-    settings = load_settings(root, extra_settings, out, site_url)
+    regions, broken = regionreg.load_all(root, out, lambda path, rel: _readable(read_yaml_file(path, rel, out,
+                                                                                                 remember=remember)))
+    settings = load_settings(root, extra_settings, out, site_url, regions, broken)
     project = Project(root=str(root), settings=settings)
+    fill = regionreg.Filler(settings, out)
     _load_laws(root, project, out, remember)
-    _load_modules(root, project, out, remember)
+    _load_modules(root, project, out, remember, fill)
     _load_quizzes(root, project, out, remember)
-    _load_workshops(root, project, out, remember)
-    project.pages = _load_pages(root, docs_dir, out, project.citations, settings)
+    _load_workshops(root, project, out, remember, fill)
+    project.pages = _load_pages(root, docs_dir, out, project.citations, fill, settings)
+    if settings.area is not None and (root / settings.area.docs_dir).is_dir():
+        project.pages.update(_load_pages(root, settings.area.docs_dir, out, project.citations, fill, settings))
+    regionreg.find_names(root, regions, out)
     project.problems = out.problems
     return project
 
@@ -69,10 +75,13 @@ def _module_citations(module: Module, laws: dict) -> list:
 
 # --- settings ---------------------------------------------------------------------------------------------------
 
-def load_settings(root: Path, extra_settings, out: Collector, site_url: str = "") -> Settings:
-    """Check `extra.lindungi`; line numbers come from re-reading mkdocs.yml (its custom tags are ignored). mkdocs.yml
-    is read like a content file: its syntax errors, duplicate keys, broken limits and encoding are reported with their
-    lines, by `scripts/check.py` and the build alike."""
+def load_settings(root: Path, extra_settings, out: Collector, site_url: str = "", regions=None,
+                  broken=()) -> Settings:
+    """Check `extra.lindungi`; line numbers come from re-reading mkdocs.yml (its custom tags are ignored, `!ENV` is
+    resolved). mkdocs.yml is read like a content file: its syntax errors, duplicate keys, broken limits and encoding
+    are reported with their lines, by `scripts/check.py` and the build alike. With `region_id`, the facts of
+    `regions/<id>/region.yml` (from `regions`, see regions.load_all) fill the organisation, the region's name, the
+    local contacts, the site address and the logo."""
     config = _read_config(root / CONFIG_FILE, out)
     if config is _SYNTAX_ERROR:
         if extra_settings is None:  # check.py: nothing to check until mkdocs.yml can be read (its problem is reported)
@@ -100,12 +109,7 @@ def load_settings(root: Path, extra_settings, out: Collector, site_url: str = ""
         items = []
         for index, raw in enumerate(data.get(key, [])):
             line = data[key].line_of(index)
-            contact = Contact(**{k: raw.get(k, "") for k in ("name", "phone", "whatsapp", "address", "hours", "note", "id")})
-            if not (contact.phone or contact.whatsapp or contact.address):
-                out.add(CONFIG_FILE, line, "contact-no-channel", value=quote(contact.name))
-            for number in (contact.phone, contact.whatsapp):
-                if number and not _is_phone(number):
-                    out.add(CONFIG_FILE, line, "bad-phone", value=quote(number))
+            contact = regionreg.contact_of(raw, CONFIG_FILE, line, out)
             if contact.id:
                 if contact.id in ids:
                     out.add(CONFIG_FILE, line, "duplicate-id", kind=Token("contact"), value=quote(contact.id),
@@ -114,17 +118,47 @@ def load_settings(root: Path, extra_settings, out: Collector, site_url: str = ""
             items.append(contact)
         contacts[key] = tuple(items)
     site_url = _checked_site_url(str(site_url or ""), config, out)
+    area = _selected_region(data, regions or {}, broken, out)
+    organisation, region_name = data.get("organisation", ""), data.get("region", "")
+    local_contacts, logo_uri = contacts["local_contacts"], ""
+    if area is not None:
+        organisation, region_name = area.uptd, area.full_name
+        local_contacts = area.local_contacts or local_contacts
+        site_url = area.site_url or site_url
+        logo_uri = regionreg.data_uri(root / area.logo) if area.logo else ""
+    elif not data.get("region_id"):
+        for key in ("organisation", "region"):
+            if key not in data:
+                out.add(CONFIG_FILE, getattr(data, "line", 1) or 1, "missing-key", key=key, doc=SETTINGS.fields[key].doc)
     exit_url = data.get("exit_url", DEFAULT_EXIT_URL)
     if site_url and url_host(exit_url) and url_host(exit_url) == url_host(site_url):
         out.add(CONFIG_FILE, data.line_of("exit_url") if "exit_url" in data else 0, "exit-url-own-site",
                 value=quote(exit_url))
     return Settings(
-        organisation=data.get("organisation", ""), region=data.get("region", ""), language=data.get("language", "id"),
+        organisation=organisation, region=region_name, language=data.get("language", "id"),
         licence=data.get("licence", "CC BY-SA 4.0"), exit_url=exit_url,
         quiz_storage=data.get("quiz_storage", "opt_in"), help_lines=contacts["help_lines"],
-        local_contacts=contacts["local_contacts"], site_url=site_url, paper=data.get("paper", "A4"),
+        local_contacts=local_contacts, site_url=site_url or "", paper=data.get("paper", "A4"),
         require_qr=data.get("require_qr", False), review_today=data.get("review_today"),
-        edition=data.get("edition") or "public", trainer_views=data.get("trainer_views", "kit"))
+        edition=data.get("edition") or "public", trainer_views=data.get("trainer_views", "kit"),
+        region_id=data.get("region_id", ""), area=area, logo_uri=logo_uri)
+
+
+def _selected_region(data, regions: dict, broken, out: Collector):
+    """The region named by `region_id` (None when there is none, or when it is missing: that is reported)."""
+    region_id = data.get("region_id")
+    if not region_id:
+        return None
+    if region_id in regions:
+        return regions[region_id]
+    if region_id not in broken:
+        out.add(CONFIG_FILE, data.line_of("region_id"), "region-unknown", value=quote(region_id),
+                allowed=sorted(regions) or ["-"], hint=did_you_mean(region_id, regions, "pick-value"))
+    return None
+
+
+def _readable(value):
+    return None if value is _SYNTAX_ERROR else value
 
 
 DEFAULT_EXIT_URL = "https://www.bmkg.go.id/"
@@ -172,12 +206,6 @@ def _read_config(config_path: Path, out: Collector):
     data, issues = load_yaml_with(text, _ConfigLoader)
     _report_yaml_issues(CONFIG_FILE, issues, out)
     return _SYNTAX_ERROR if any(i.kind != "duplicate-key" for i in issues) else data
-
-
-def _is_phone(number: str) -> bool:
-    stripped = number.strip()
-    body = stripped[1:] if stripped.startswith("+") else stripped
-    return bool(body) and all(ch.isdigit() or ch in " -" for ch in body) and any(ch.isdigit() for ch in body)
 
 
 # --- files -------------------------------------------------------------------------------------------------------
@@ -269,7 +297,7 @@ def _listdir(folder: Path):
 
 # --- modules and sessions ----------------------------------------------------------------------------------------
 
-def _load_modules(root: Path, project: Project, out: Collector, remember=None) -> None:
+def _load_modules(root: Path, project: Project, out: Collector, remember=None, fill=None) -> None:
     for folder in _listdir(root / "modules"):
         if not folder.is_dir():
             continue
@@ -279,6 +307,8 @@ def _load_modules(root: Path, project: Project, out: Collector, remember=None) -
             out.add(_rel(root, folder), 0, "module-file-missing")
             continue
         value = read_yaml_file(meta_path, rel, out, remember=remember)
+        if fill is not None and value is not _SYNTAX_ERROR:
+            value = fill.value(value, rel)
         module = None if value is _SYNTAX_ERROR else _build_module(value, rel, folder.name, out)
         if module is None:
             project.unloadable.add(("module", folder.name))
@@ -287,7 +317,7 @@ def _load_modules(root: Path, project: Project, out: Collector, remember=None) -
             out.add(rel, module.line_of("id"), "duplicate-id", kind=Token("module"), value=quote(module.id),
                     other=project.modules[module.id].path)
             continue
-        module.sessions = [s for s in (_load_session(root, folder, sid, module, out, remember)
+        module.sessions = [s for s in (_load_session(root, folder, sid, module, out, remember, fill)
                                        for sid in module.session_ids) if s]
         listed = set(module.session_ids)
         for md in sorted(folder.glob("*.md")):
@@ -371,7 +401,7 @@ def _sub_line(data: PosDict, key: str, sub: str) -> int:
 
 
 def _load_session(root: Path, folder: Path, session_id: str, module: Module, out: Collector,
-                  remember=None) -> Session | None:
+                  remember=None, fill=None) -> Session | None:
     path = folder / f"{session_id}.md"
     rel = _rel(root, path)
     if not path.exists() and not path.is_symlink():
@@ -385,6 +415,8 @@ def _load_session(root: Path, folder: Path, session_id: str, module: Module, out
     if front is None:
         out.add(rel, 1, "front-matter-missing")
         return None
+    if fill is not None:
+        body = fill.text(body, rel, body_line)
     value = read_yaml_file(path, rel, out, first_line=2, text=front, remember=remember)
     if value is _SYNTAX_ERROR:
         return None
@@ -412,18 +444,20 @@ def _load_quizzes(root: Path, project: Project, out: Collector, remember=None) -
     _load_yaml_folder(root, "quizzes", "quiz", load_bank, project.quizzes, project, out, remember)
 
 
-def _load_workshops(root: Path, project: Project, out: Collector, remember=None) -> None:
-    _load_yaml_folder(root, "workshops", "workshop", load_workshop, project.workshops, project, out, remember)
+def _load_workshops(root: Path, project: Project, out: Collector, remember=None, fill=None) -> None:
+    _load_yaml_folder(root, "workshops", "workshop", load_workshop, project.workshops, project, out, remember, fill)
 
 
 def _load_yaml_folder(root: Path, folder: str, kind: str, build, registry: dict, project: Project,
-                      out: Collector, remember=None) -> None:
+                      out: Collector, remember=None, fill=None) -> None:
     """Load every `<folder>/<id>.yml` with `build(value, rel, out)`; the file name is the id (and the address)."""
     for path in _listdir(root / folder):
         if path.suffix not in (".yml", ".yaml"):
             continue
         rel = _rel(root, path)
         value = read_yaml_file(path, rel, out, remember=remember)
+        if fill is not None and value is not _SYNTAX_ERROR:
+            value = fill.value(value, rel)
         model = None if value is _SYNTAX_ERROR else build(value, rel, out)
         if model is None or not model.id:
             project.unloadable.add((kind, path.stem))
@@ -439,9 +473,11 @@ def _load_yaml_folder(root: Path, folder: str, kind: str, build, registry: dict,
 
 # --- hand-written pages --------------------------------------------------------------------------------------------
 
-def _load_pages(root: Path, docs_dir: str, out: Collector, citations: list | None = None, settings=None) -> dict:
+def _load_pages(root: Path, docs_dir: str, out: Collector, citations: list | None = None, fill=None,
+                settings=None) -> dict:
     """Parse the blocks of every Markdown page in docs/ (all public); returns rel path -> parsed tree. The `law:` links
-    of each page are added to `citations`; its help-line placeholders are checked against `settings`."""
+    of each page are added to `citations`; region placeholders are filled by `fill` (regions.Filler) and help-line
+    placeholders checked against `settings`."""
     pages = {}
     base = root / docs_dir
     if not base.is_dir():
@@ -457,6 +493,8 @@ def _load_pages(root: Path, docs_dir: str, out: Collector, citations: list | Non
             if text is None:
                 continue
             _, body, body_line = split_front_matter(text)
+            if fill is not None:
+                body = fill.text(body, rel, body_line)
             page = path.relative_to(base).as_posix()
             pages[page] = blocks.parse(body, rel, out, first_line=body_line, view="public")
             if settings is not None and "{{" in body:

@@ -47,6 +47,7 @@ TYPE_WORDS = {
         "file": "berkas",
         "law": "peraturan",
         "contact": "kontak",
+        "region": "wilayah",
     },
     "en": {
         "text": "text",
@@ -70,6 +71,7 @@ TYPE_WORDS = {
         "file": "file",
         "law": "law",
         "contact": "contact",
+        "region": "region",
     },
 }
 
@@ -333,9 +335,9 @@ MESSAGES = {
     },
     "local-contacts-empty": {
         "id": {"what": "kontak layanan setempat belum diisi, padahal {where} memakainya",
-               "fix": "isi extra.lindungi.local_contacts di mkdocs.yml dengan nomor yang sudah dipastikan kantor (jangan menebak nomor)"},
+               "fix": "isi local_contacts di regions/<id>/region.yml (atau extra.lindungi.local_contacts di mkdocs.yml) dengan nomor yang sudah dipastikan kantor (jangan menebak nomor)"},
         "en": {"what": "local service contacts are not configured, but {where} uses them",
-               "fix": "fill extra.lindungi.local_contacts in mkdocs.yml with numbers the office has confirmed (never guess a number)"},
+               "fix": "fill local_contacts in regions/<id>/region.yml (or extra.lindungi.local_contacts in mkdocs.yml) with numbers the office has confirmed (never guess a number)"},
     },
     "objective-unserved": {
         "id": {"what": "tujuan {value} tidak dilayani sesi atau soal mana pun",
@@ -381,6 +383,54 @@ MESSAGES = {
                "found": "{value}", "fix": "pakai situs netral seperti https://www.bmkg.go.id/ (orang yang berisiko harus benar-benar keluar)"},
         "en": {"what": "the quick exit button leads to this site itself", "expected": "a neutral site on another host",
                "found": "{value}", "fix": "use a neutral site such as https://www.bmkg.go.id/ (a person at risk must really leave)"},
+    },
+    # --- regions ---------------------------------------------------------------------------------------------------
+    "region-file-missing": {
+        "id": {"what": "folder wilayah {value} tidak punya region.yml",
+               "fix": "salin regions/contoh/region.yml ke folder itu lalu isi faktanya, atau hapus folder itu"},
+        "en": {"what": "region folder {value} has no region.yml",
+               "fix": "copy regions/contoh/region.yml into that folder and fill in its facts, or remove the folder"},
+    },
+    "region-unknown": {
+        "id": {"what": "wilayah {value} tidak ada di folder regions/", "expected": "salah satu dari {allowed}",
+               "found": "{value}", "fix": "{hint}; wilayah baru: salin regions/contoh ke regions/<id> dan isi region.yml"},
+        "en": {"what": "region {value} does not exist under regions/", "expected": "one of {allowed}",
+               "found": "{value}", "fix": "{hint}; a new region: copy regions/contoh to regions/<id> and fill in region.yml"},
+    },
+    "region-logo-missing": {
+        "id": {"what": "berkas logo {value} tidak ditemukan", "expected": "berkas di folder {folder}",
+               "fix": "letakkan berkas logo di {folder} atau perbaiki nama di 'logo:'"},
+        "en": {"what": "logo file {value} was not found", "expected": "a file in the folder {folder}",
+               "fix": "put the logo file in {folder} or correct the name in 'logo:'"},
+    },
+    "region-logo-not-image": {
+        "id": {"what": "logo {value} bukan gambar", "expected": "berkas PNG, SVG atau JPEG", "found": "{found}",
+               "fix": "simpan logo sebagai PNG atau SVG (misalnya logo.png) dan tulis namanya di 'logo:'"},
+        "en": {"what": "logo {value} is not an image", "expected": "a PNG, SVG or JPEG file", "found": "{found}",
+               "fix": "save the logo as PNG or SVG (for example logo.png) and name it in 'logo:'"},
+    },
+    "region-bad-url": {
+        "id": {"what": "site_url {value} bukan alamat web", "expected": "alamat yang diawali https:// atau http://",
+               "found": "{value}", "fix": "tulis alamat lengkap situs, misalnya https://pelatihan.contoh.go.id/"},
+        "en": {"what": "site_url {value} is not a web address", "expected": "an address starting with https:// or http://",
+               "found": "{value}", "fix": "write the site's full address, for example https://pelatihan.contoh.go.id/"},
+    },
+    "region-name-in-shared": {
+        "id": {"what": "isi bersama menyebut nama wilayah {value} (dari {other})",
+               "fix": "tulis {hint}, atau pindahkan teks khusus wilayah ini ke {folder}/docs/"},
+        "en": {"what": "shared content names the region {value} (from {other})",
+               "fix": "write {hint} instead, or move this region-only text to {folder}/docs/"},
+    },
+    "placeholder-unknown": {
+        "id": {"what": "isian {value} tidak dikenal", "expected": "salah satu dari {allowed}", "found": "{value}",
+               "fix": "{hint}"},
+        "en": {"what": "unknown placeholder {value}", "expected": "one of {allowed}", "found": "{value}", "fix": "{hint}"},
+    },
+    "placeholder-empty": {
+        "id": {"what": "isian {value} kosong untuk wilayah {region}",
+               "fix": "isi '{key}:' di {other}, atau pindahkan kalimat ini ke halaman wilayah (regions/<id>/docs/)"},
+        "en": {"what": "placeholder {value} is empty for region {region}",
+               "fix": "fill in '{key}:' in {other}, or move this sentence to a region page (regions/<id>/docs/)"},
     },
     # --- quiz banks ---------------------------------------------------------------------------------------------
     "quiz-key-type": {
@@ -575,11 +625,17 @@ MESSAGES = {
         "en": {"what": "contact {value} has no number for {found}", "expected": "one of {expected}", "found": "{found}",
                "fix": "use a placeholder for a channel it has, or add that number in mkdocs.yml once the office has confirmed it"},
     },
+    "handout-band-overflow": {
+        "id": {"what": "bagian wilayah di atas handout (lembaga, logo, kontak setempat) terlalu penuh untuk tingginya",
+               "fix": "persingkat 'note' atau nama kontak di local_contacts, atau kurangi jumlah kontak"},
+        "en": {"what": "the region's band on the handouts (organisation, logo, local contacts) is too full for its height",
+               "fix": "shorten the contacts' 'note' or names in local_contacts, or list fewer contacts"},
+    },
     "handout-no-qr": {
         "id": {"what": "handout dibuat tanpa kode QR karena site_url belum diisi",
-               "fix": "isi site_url di mkdocs.yml dengan alamat situs yang sebenarnya"},
+               "fix": "isi site_url di regions/<id>/region.yml (atau di mkdocs.yml) dengan alamat situs yang sebenarnya"},
         "en": {"what": "handouts are made without a QR code because site_url is not set",
-               "fix": "set site_url in mkdocs.yml to the site's real address"},
+               "fix": "set site_url in regions/<id>/region.yml (or in mkdocs.yml) to the site's real address"},
     },
 }
 
@@ -588,7 +644,7 @@ WARNING_RULES = frozenset({
     "quiz-option-feedback", "quiz-outcome-feedback", "objective-unserved", "review-overdue", "local-contacts-empty",
     "session-not-listed", "workshop-long-stretch", "workshop-long-day", "workshop-no-self-care", "workshop-same-form",
     "workshop-session-twice", "handout-overflow", "pdf-too-large", "handout-no-qr", "pdf-resource-refused",
-    "law-amended", "law-revoked", "law-check-stale", "law-not-checked",
+    "handout-band-overflow", "law-amended", "law-revoked", "law-check-stale", "law-not-checked", "placeholder-empty",
 })
 
 # Build notes that are about the machine, not the content (no rule id, not in the authoring guide's rule list).

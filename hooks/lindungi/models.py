@@ -210,6 +210,42 @@ class Contact:
         return f"https://wa.me/{digits}"
 
 
+@dataclass(frozen=True)
+class Region:
+    """`regions/<id>/region.yml`: every fact of one regency or city; see `shapes.REGION` for every key."""
+
+    id: str
+    path: str                 # regions/<id>/region.yml
+    kind: str                 # Kabupaten or Kota
+    name: str                 # the bare name, e.g. "Contoh"
+    province: str
+    uptd: str
+    office: str = ""
+    office_short: str = ""
+    address: str = ""
+    site_url: str = ""
+    logo: str = ""            # project-relative path of the logo file, e.g. regions/contoh/logo.svg
+    other_names: tuple = ()
+    local_contacts: tuple = ()
+    referral_note: str = ""
+    referral: tuple = ()      # (role, Contact) for police, hospital, social, court, in that order
+    line: int = 1
+
+    @property
+    def full_name(self) -> str:
+        """"Kabupaten Contoh", "Kota Contoh"."""
+        return f"{self.kind} {self.name}"
+
+    @property
+    def folder(self) -> str:
+        return f"regions/{self.id}"
+
+    @property
+    def docs_dir(self) -> str:
+        """Pages that replace or add to docs/ pages at the same path (optional)."""
+        return f"{self.folder}/docs"
+
+
 @dataclass
 class Settings:
     """`extra.lindungi` in mkdocs.yml; see `shapes.SETTINGS`."""
@@ -229,6 +265,9 @@ class Settings:
     readable: bool = True  # False: mkdocs.yml could not be read (its problem is reported); rules on settings wait
     edition: str = "public"      # public: the public and learner site; trainer: the trainer kit (everything)
     trainer_views: str = "kit"   # kit: trainer session views only in the trainer kit; public: on the public site too
+    region_id: str = ""          # the folder under regions/ this site is built for ("" when mkdocs.yml holds the facts)
+    area: Region | None = None   # that region's facts
+    logo_uri: str = ""           # the region's logo as a data: URI, for the printed documents
 
     @property
     def trainer_kit(self) -> bool:

@@ -45,6 +45,14 @@ def render_contacts(settings, ui: dict) -> str:
                                                      ui=ui).strip()
 
 
+def render_referral(settings, ui: dict) -> str:
+    """The region's referral pathway placed by `::: referral` (a 'not yet filled in' note when the region has none)."""
+    area = settings.area
+    heading = ui["referral_heading"].format(region=settings.region) if settings.region else ui["referral_heading_plain"]
+    return _ENV.get_template("referral.html").render(
+        heading=heading, note=area.referral_note if area else "", places=area.referral if area else (), ui=ui).strip()
+
+
 def render_help_items(settings, ui: dict) -> str:
     """The `<li>` items of the help block shown on every page (local contacts first), rendered once per build."""
     contacts = tuple(settings.local_contacts) + tuple(settings.help_lines)
@@ -53,7 +61,8 @@ def render_help_items(settings, ui: dict) -> str:
 
 def render_body(tree, view: str, settings, ui: dict) -> str:
     """A parsed Markdown body as Markdown for `view` (learner, trainer or public)."""
-    return contacts.expand(blocks.render(tree, view, block_labels(ui), render_contacts(settings, ui)), settings)
+    return contacts.expand(blocks.render(tree, view, block_labels(ui), render_contacts(settings, ui),
+                                         render_referral(settings, ui)), settings)
 
 
 def render_catalogue(project, ui: dict) -> str:

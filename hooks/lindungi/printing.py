@@ -7,21 +7,28 @@ Paths (relative to the built site):
 - `pelatih/index.html`                  trainers' page: agendas with clock times, pack and handout links
 - `pelatih/paket-<workshop>.pdf`        the combined trainer's pack, with bookmarks
 - `pelatih/paket-<workshop>/<doc>.pdf`  its single documents, and the answer key (never in the combined pack)
+
+A handout PDF is made of two parts, so that regions share the costly one: the national handout (no regional fact; one
+cached PDF serves every region) and the region's band (organisation, logo, local contacts, QR code), rendered once per
+region as one short page per module and printed over the handout's first page (`apply_bands`).
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 from pathlib import Path
 
-from . import handout, pack, templating
+from . import files, handout, pack, templating
 from .memo import code_digest, hash_files
+from . import pdf
 from .pdf import Job, Merge
 
 SOURCE_FOLDERS = ("modules", "quizzes", "workshops")   # every file the PDFs are made from, with the settings
 
 TRAINERS_PAGE = "pelatih/index.md"
+BANDS_PATH = "unduh/.handout-wilayah.pdf"   # the region's bands while the build stamps them (then removed)
 
 
 def module_url(project, module, directory_urls: bool) -> str:
@@ -68,9 +75,13 @@ def render_trainers_page(project, ui: dict) -> str:
 def pdf_jobs(project, ui: dict, directory_urls: bool) -> tuple[list, list]:
     """Every PDF to make: one job per handout and per pack document, one merge per workshop pack."""
     jobs = []
-    for module in project.modules.values():
-        html = handout.render_document(module, project.settings, ui, module_url(project, module, directory_urls))
+    modules = list(project.modules.values())
+    for module in modules:
+        html = handout.render_national_document(module, project.settings, ui)
         jobs.append(Job(handout.pdf_path(module), html, f"handout {module.id}", module.handout.pages, module.path))
+    if modules:
+        urls = [module_url(project, m, directory_urls) for m in modules]
+        jobs.append(Job(BANDS_PATH, handout.render_bands(modules, project.settings, ui, urls), "handout wilayah"))
     merges = []
     for workshop in project.workshops.values() if project.settings.trainer_kit else ():
         docs = pack.pack_documents(workshop, project, ui)
@@ -96,3 +107,40 @@ def inputs_digest(project, ui: dict, directory_urls: bool) -> str:
     for folder in SOURCE_FOLDERS:
         hash_files(digest, root, root / folder)
     return digest.hexdigest()
+
+
+def apply_bands(project, site_dir, merges) -> bool:
+    """Print the region's band over the first page of each handout in `site_dir`, then join the packs that hold the
+    handouts again. Returns False (nothing stamped) when a band spilled past its height. Every PDF is replaced whole
+    (files.write_atomic); a site folder that cannot take it is a `pdf.SiteWriteError`."""
+    from pypdf import PdfReader, PdfWriter, Transformation
+
+    site = Path(site_dir)
+    bands_path = site / BANDS_PATH
+    if not bands_path.is_file():
+        return True
+    modules = list(project.modules.values())
+    bands = PdfReader(bands_path)
+    fits = len(bands.pages) == len(modules)
+    if fits:
+        for band, module in zip(bands.pages, modules):
+            target = site / handout.pdf_path(module)
+            writer = PdfWriter(clone_from=str(target))
+            page = writer.pages[0]
+            lift = float(page.mediabox.height) - float(band.mediabox.height)
+            page.merge_transformed_page(band, Transformation().translate(0, lift))
+            buffer = io.BytesIO()
+            writer.write(buffer)
+            _write_site(target, buffer.getvalue())
+        for merge in merges:
+            data, _ = pdf.merge_pdfs([(title, (site / part).read_bytes()) for title, part in merge.parts])
+            _write_site(site / merge.out, data)
+    bands_path.unlink()
+    return fits
+
+
+def _write_site(target: Path, data: bytes) -> None:
+    try:
+        files.write_atomic(target, data)
+    except OSError as err:
+        raise pdf.SiteWriteError(target, err) from None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .quizbank import BANK
-from .shapes import LAWS, MODULE, SESSION, SETTINGS
+from .shapes import LAWS, MODULE, REGION, SESSION, SETTINGS
 from .workshop import WORKSHOP
 
 BASE = "https://json-schema.org/draft/2020-12/schema"
@@ -22,4 +22,5 @@ def all_schemas() -> dict:
         "workshop": _document(WORKSHOP, "workshop"),
         "settings": _document(SETTINGS, "extra.lindungi"),
         "laws": _document(LAWS, "laws.yml"),
+        "region": _document(REGION, "region.yml"),
     }

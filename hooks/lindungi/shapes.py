@@ -83,8 +83,9 @@ CONTACT = Obj({
 })
 
 SETTINGS = Obj({
-    "organisation": Field(Str(max_len=200), True, "nama lembaga"),
-    "region": Field(Str(max_len=200), True, "wilayah, misalnya Kabupaten Mojokerto"),
+    "region_id": Field(Id(), False, "wilayah yang dibangun: nama folder di regions/ (make site REGION=<id>)"),
+    "organisation": Field(Str(max_len=200), False, "nama lembaga (tanpa region_id); bawaan: uptd dari region.yml"),
+    "region": Field(Str(max_len=200), False, "wilayah (tanpa region_id); bawaan: kind dan name dari region.yml"),
     "language": Field(Enum(["id", "en"]), False, "bahasa antarmuka dan pesan: id atau en"),
     "licence": Field(Str(max_len=100), False, "lisensi isi situs"),
     "exit_url": Field(Url(max_len=300), False, "situs netral tujuan tombol Keluar cepat (diawali https://, di host lain)"),
@@ -118,3 +119,35 @@ LAW = Obj({
 LAWS = Obj({
     "laws": Field(ListOf(LAW, min_items=1), True, "daftar peraturan yang dikutip isi situs"),
 }, doc="Daftar peraturan (laws.yml di folder proyek)")
+
+REFERRAL_PLACE = Obj({
+    "name": Field(Str(max_len=200), True, "nama lembaga rujukan, misalnya Unit PPA Polres ..."),
+    "phone": Field(Str(max_len=40), False, "nomor telepon yang sudah dipastikan"),
+    "whatsapp": Field(Str(max_len=40), False, "nomor WhatsApp yang sudah dipastikan"),
+    "address": Field(Str(max_len=300), False, "alamat"),
+    "hours": Field(Str(max_len=200), False, "jam layanan"),
+    "note": Field(Str(max_len=300), False, "keterangan singkat"),
+})
+
+REGION = Obj({
+    "id": Field(Id(), True, "id wilayah, sama dengan nama folder di regions/"),
+    "kind": Field(Enum(["Kabupaten", "Kota"]), True, "Kabupaten atau Kota"),
+    "name": Field(Str(max_len=100), True, "nama kabupaten/kota tanpa 'Kabupaten' atau 'Kota'"),
+    "province": Field(Str(max_len=100), True, "provinsi, misalnya Jawa Timur"),
+    "uptd": Field(Str(max_len=200), True, "nama UPTD PPA, misalnya 'UPTD PPA Kabupaten' dan nama wilayah"),
+    "office": Field(Str(max_len=300), False, "nama lengkap dinas yang membawahi UPTD PPA"),
+    "office_short": Field(Str(max_len=60), False, "singkatan nama dinas itu"),
+    "address": Field(Str(max_len=300), False, "alamat UPTD PPA yang sudah dipastikan"),
+    "site_url": Field(Str(max_len=300), False, "alamat situs wilayah ini (https://...); mengisi kode QR handout"),
+    "logo": Field(Str(max_len=200), False, "berkas logo di folder wilayah: PNG, SVG atau JPEG, misalnya logo.svg"),
+    "other_names": Field(ListOf(Str(max_len=100)), False,
+                         "ejaan lain nama wilayah yang tidak boleh ada di isi bersama, misalnya nama tanpa 'Kabupaten'"),
+    "local_contacts": Field(ListOf(CONTACT), False, "layanan setempat yang sudah dipastikan kantor; kosong bila belum"),
+    "referral": Field(Obj({
+        "note": Field(Str(max_len=600), False, "satu-dua kalimat tentang alur rujukan setempat"),
+        "police": Field(REFERRAL_PLACE, False, "unit PPA kepolisian setempat"),
+        "hospital": Field(REFERRAL_PLACE, False, "layanan terpadu rumah sakit setempat"),
+        "social": Field(REFERRAL_PLACE, False, "Dinas Sosial setempat"),
+        "court": Field(REFERRAL_PLACE, False, "pengadilan negeri atau agama setempat"),
+    }), False, "alur rujukan setempat (semua bagian boleh kosong)"),
+}, doc="Fakta satu wilayah (regions/<id>/region.yml)")

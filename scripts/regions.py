@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""Build every region under regions/ into build/<id>/ (`make regions`), one strict build each, sharing one cache.
+
+Usage: python scripts/regions.py [--edition public|trainer] [--only ID,ID] [--shard K/N] [--out build] [--limits]
+
+- `--shard K/N` builds every N-th region starting at the K-th (1-based), in id order: N CI runners with K = 1..N
+  build all regions between them (see .ci/examples/).
+- Each region is built into `<out>/<id>.tmp/`, then moved to `<out>/<id>/` only when its build succeeded, so a
+  failed build never leaves a half-written site; the previous good site stays until a new one is complete.
+- All builds run in this project folder, so they share `.cache/` (parsed YAML, rendered quizzes, word roots, PDFs).
+- `--limits` runs scripts/hosting_limits.py on each built site.
+Exit status: 1 when any region failed (all are attempted; the failures are listed at the end).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def region_ids(root: Path = ROOT) -> list[str]:
+    """Folders under regions/ that hold a region.yml, in id order."""
+    base = root / "regions"
+    if not base.is_dir():
+        return []
+    return sorted(p.name for p in base.iterdir()
+                  if p.is_dir() and not p.name.startswith((".", "_")) and (p / "region.yml").is_file())
+
+
+def shard(ids: list[str], spec: str | None) -> list[str]:
+    """The regions of shard `K/N` (every N-th, starting at the K-th); all of them without a spec."""
+    if not spec:
+        return ids
+    k, n = (int(x) for x in spec.split("/"))
+    if not 1 <= k <= n:
+        raise SystemExit(f"--shard {spec}: K must be between 1 and N")
+    return ids[k - 1::n]
+
+
+def build_region(region: str, out: Path, edition: str = "public", root: Path = ROOT) -> tuple[bool, float, str]:
+    """One strict build of `region` into `out/<region>/`; (ok, seconds, log)."""
+    final = out / region
+    temp = out / f"{region}.tmp"
+    shutil.rmtree(temp, ignore_errors=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LINDUNGI_REGION": region, "LINDUNGI_EDITION": edition}
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q", "-d", str(temp)],
+                            cwd=root, capture_output=True, text=True, env=env)
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        shutil.rmtree(temp, ignore_errors=True)
+        return False, seconds, result.stdout + result.stderr
+    old = out / f"{region}.old"
+    shutil.rmtree(old, ignore_errors=True)
+    if final.exists():
+        final.rename(old)
+    temp.rename(final)
+    shutil.rmtree(old, ignore_errors=True)
+    return True, seconds, result.stdout + result.stderr
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--edition", choices=("public", "trainer"), default="public")
+    parser.add_argument("--only", default="", help="comma-separated region ids (default: every region)")
+    parser.add_argument("--shard", default=None, help="K/N: build the K-th of N shares of the regions")
+    parser.add_argument("--out", type=Path, default=ROOT / "build")
+    parser.add_argument("--limits", action="store_true", help="check each site against static-hosting limits")
+    args = parser.parse_args(argv)
+    ids = region_ids()
+    if args.only:
+        wanted = [i.strip() for i in args.only.split(",") if i.strip()]
+        unknown = [i for i in wanted if i not in ids]
+        if unknown:
+            print(f"regions/: tidak ada wilayah {', '.join(unknown)}; yang ada: {', '.join(ids) or '-'}. "
+                  "Wilayah baru: salin regions/contoh ke regions/<id>. / no such region; copy regions/contoh.",
+                  file=sys.stderr)
+            return 1
+        ids = wanted
+    ids = shard(ids, args.shard)
+    args.out.mkdir(parents=True, exist_ok=True)
+    failed = []
+    for region in ids:
+        ok, seconds, log = build_region(region, args.out, args.edition)
+        print(f"{region}: {'selesai' if ok else 'GAGAL'} ({seconds:.1f} s) -> {(args.out / region).as_posix()}")
+        if not ok:
+            sys.stderr.write(log)
+            failed.append(region)
+            continue
+        if args.limits:
+            check = subprocess.run([sys.executable, str(ROOT / "scripts" / "hosting_limits.py"), str(args.out / region)])
+            if check.returncode != 0:
+                failed.append(region)
+    if failed:
+        print(f"Gagal / failed: {', '.join(failed)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
