@@ -73,7 +73,7 @@ def test_unknown_placeholder_is_an_error_at_its_line_and_code_is_left_alone(regi
     assert problems_of(regional) == [
         "docs/index.md:5: isian '{{ region.nama }}' tidak dikenal; seharusnya salah satu dari 'region.name', "
         "'region.short_name', 'region.kind', 'region.province', 'region.uptd', 'region.office', 'region.office_short', "
-        "'region.address', 'region.site_url', 'region.referral_note', ditemukan '{{ region.nama }}'. "
+        "'region.address', 'region.site_url', 'region.referral_note', 'telepon <id>', 'whatsapp <id>', ditemukan '{{ region.nama }}'. "
         "Perbaikan: ganti dengan 'region.name'. [placeholder-unknown]"]
 
 

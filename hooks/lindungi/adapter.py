@@ -6,6 +6,7 @@ entries. Everything else is delegated to plain modules.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -264,6 +265,8 @@ def write_pdfs(build: Build, config) -> None:
         if not printing.apply_bands(project, config.site_dir, merges):
             report([_band_overflow(project)], build.lang)
     except pdf.SiteWriteError as err:
+        with contextlib.suppress(OSError):  # the regional bands are an intermediate file: never left in a site
+            (Path(config.site_dir) / printing.BANDS_PATH).unlink(missing_ok=True)
         raise _site_write_failed(build, err.path, err.error) from None
     build.cache_error = build.cache_error or result.cache_error
     if bands:

@@ -77,12 +77,14 @@ def check(text: str, path: str, first_line: int, settings, out: Collector) -> No
         if plain is None or "{{" not in plain:
             continue
         for match in PLACEHOLDER_RE.finditer(plain):
-            if match.group(1).strip().startswith(REGION_PREFIX):
-                continue  # a region placeholder: regions.Filler fills or reports it
+            words = match.group(1).split()
+            if not words or words[0] not in KINDS:
+                continue  # not a help-line placeholder: regions.Filler fills it or reports it, once
             kind, contact_id = _parse(match.group(1))
-            if kind not in KINDS:
+            if kind is None:  # `{{ telepon }}`: the kind without its contact id
                 out.add(path, number, "contact-placeholder-bad", value=quote(match.group(0)), allowed=list(KINDS))
                 continue
+
             contact = known.get(contact_id)
             if contact is None:
                 out.add(path, number, "contact-unknown", value=quote(contact_id), allowed=sorted(known),
