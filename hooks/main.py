@@ -5,6 +5,10 @@ from lindungi import adapter
 _build = None
 
 
+def on_startup(command, dirty):
+    adapter.start_session(command, dirty)
+
+
 def on_config(config):
     global _build
     _build = adapter.start_build(config)
@@ -25,3 +29,7 @@ def on_post_page(output, page, config):
 
 def on_post_build(config):
     adapter.finish_build(_build, config)
+
+
+def on_shutdown():
+    adapter.stop_pdfs()
