@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 
-.PHONY: site trainer test serve check offline bench weight readability schemas exports clean
+.PHONY: site pages trainer test serve check offline bench weight readability schemas exports clean
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -22,6 +22,11 @@ site: $(STAMP)
 	$(BIN)/mkdocs build --strict
 	@echo "Situs selesai dibangun: buka site/index.html (atau jalankan 'make serve')."
 
+## pages: the site's pages only, without PDFs (quicker; for editors checking pages), into site/
+pages: $(STAMP)
+	LINDUNGI_PDF=off $(BIN)/mkdocs build --strict
+	@echo "Halaman selesai dibangun tanpa PDF: buka site/index.html ('make site' membuat PDF-nya juga)."
+
 ## trainer: the trainer kit (trainer views, packs, test sheets, answer keys, exports) into site-pelatih/, and a zip
 ## of it that works from a USB stick (build/kit-pelatih.zip). Never publish it on the public web server.
 trainer: $(STAMP)
@@ -29,7 +34,7 @@ trainer: $(STAMP)
 	$(BIN)/python scripts/offline.py --edition trainer --out build/kit-pelatih.zip
 	@echo "Kit pelatih selesai: site-pelatih/ dan build/kit-pelatih.zip (jangan diunggah ke situs publik)."
 
-## serve: live preview at http://127.0.0.1:8000
+## serve: live preview at http://127.0.0.1:8000 (pages first; PDFs are made after them, in the background)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
 

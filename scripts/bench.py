@@ -219,7 +219,7 @@ def write_yaml(path: Path, data: dict) -> None:
 def prepare(tmp: Path, size: int, args) -> tuple[Path, Path, dict]:
     """Write ours, build it cold with the capture hook, write plain from the capture; returns (ours, plain, cold)."""
     ours = write_corpus(tmp / "ours", size, args.sessions, args.questions, args.seed)
-    config = add_features(site_config(hooks=True), args.feature)
+    config = add_features(site_config(hooks=True, code=args.code), args.feature)
     write_yaml(ours / "mkdocs.yml", config)
     plain = tmp / "plain"
     hook = tmp / "capture_hook.py"
@@ -428,6 +428,8 @@ def main(argv=None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--feature", action="append", default=[],
                         help="extra Material theme feature for both sides, e.g. navigation.prune (repeatable)")
+    parser.add_argument("--code", type=Path, default=REPO,
+                        help="the checkout whose hooks and overrides are measured (another branch: a before figure)")
     parser.add_argument("--out", type=Path, default=REPO / "reports" / "bench")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]

@@ -41,15 +41,15 @@ extra:
   generator: false
 """
 
-CONFIG = f"""site_name: Bench
+CONFIG = """site_name: Bench
 use_directory_urls: false
 theme:
   name: material
   language: id
   font: false
-  custom_dir: {ROOT.as_posix()}/docs/.overrides
+  custom_dir: {code}/docs/.overrides
 hooks:
-  - {ROOT.as_posix()}/hooks/main.py
+  - {code}/hooks/main.py
 plugins:
   - search
 markdown_extensions: [attr_list, md_in_html, tables, admonition]
@@ -109,9 +109,10 @@ questions:
 """
 
 
-def make_site(dest: Path, pages: int, quizzes: bool, material: bool = False) -> None:
+def make_site(dest: Path, pages: int, quizzes: bool, material: bool = False, code: Path = ROOT) -> None:
     (dest / "docs" / "assets").mkdir(parents=True)
-    (dest / "mkdocs.yml").write_text(MATERIAL if material else CONFIG, encoding="utf-8")
+    config = MATERIAL if material else CONFIG.format(code=Path(code).resolve().as_posix())
+    (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
     for name in () if material else ("lindungi.css", "quiz.css", "exit.js", "quiz.js"):
         if (ROOT / "docs" / "assets" / name).is_file():
             shutil.copy(ROOT / "docs" / "assets" / name, dest / "docs" / "assets" / name)
@@ -155,12 +156,13 @@ def main(argv=None) -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--limit", type=float, default=1.3)
     parser.add_argument("--cold", action="store_true", help="no cache kept between builds")
+    parser.add_argument("--code", type=Path, default=ROOT, help="the checkout whose hooks are measured")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="bench-quiz-") as tmp:
         sites = {"quiz": Path(tmp) / "dengan-kuis", "noquiz": Path(tmp) / "tanpa-kuis",
                  "material": Path(tmp) / "material"}
-        make_site(sites["quiz"], args.pages, True)
-        make_site(sites["noquiz"], args.pages, False)
+        make_site(sites["quiz"], args.pages, True, code=args.code)
+        make_site(sites["noquiz"], args.pages, False, code=args.code)
         make_site(sites["material"], args.pages, False, material=True)
         for site in sites.values():
             build(site)  # warm-up: imports, file caches, our memos
