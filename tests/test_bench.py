@@ -87,3 +87,13 @@ def test_bench_serve_smoke_measures_both_arms(tmp_path):
     assert result["median"]["ours_seconds"] > 0 and result["median"]["plain_seconds"] > 0
     assert result["median"]["ours_pdf_ready"] >= result["median"]["ours_seconds"]
     assert "| 2 modules | 1 |" in (out / "report.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_bench_default_smoke_builds_cold_warm_and_pages(capsys):
+    """`bench_default.py --rounds 1`: one cold, one warm and one pages-only build of the default site."""
+    import bench_default
+
+    bench_default.main(["--rounds", "1"])
+    out = capsys.readouterr().out
+    assert "cold / warm CPU" in out and "pages" in out
