@@ -10,7 +10,7 @@ DEVSTAMP := $(VENV)/.installed-dev
 REGION ?= $(or $(LINDUNGI_REGION),mojokerto)
 export LINDUNGI_REGION := $(REGION)
 
-.PHONY: site trainer test test-fast serve check offline scorm regions bench weight readability schemas exports clean
+.PHONY: site pages trainer test test-fast serve check offline scorm regions bench weight readability schemas exports clean
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -27,6 +27,11 @@ site: $(STAMP)
 	$(BIN)/mkdocs build --strict
 	@echo "Situs selesai dibangun: buka site/index.html (atau jalankan 'make serve')."
 
+## pages: the site's pages only, without PDFs (quicker; for editors checking pages), into site/
+pages: $(STAMP)
+	LINDUNGI_PDF=off $(BIN)/mkdocs build --strict
+	@echo "Halaman selesai dibangun tanpa PDF: buka site/index.html ('make site' membuat PDF-nya juga)."
+
 ## trainer: the trainer kit (trainer views, packs, test sheets, answer keys, exports) into site-pelatih/, and a zip
 ## of it that works from a USB stick (build/kit-pelatih.zip). Never publish it on the public web server.
 trainer: $(STAMP)
@@ -39,7 +44,7 @@ trainer: $(STAMP)
 regions: $(STAMP)
 	$(BIN)/python scripts/regions.py --limits $(if $(SHARD),--shard $(SHARD))
 
-## serve: live preview at http://127.0.0.1:8000
+## serve: live preview at http://127.0.0.1:8000 (pages first; PDFs are made after them, in the background)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
 

@@ -5,6 +5,10 @@ from lindungi import adapter
 _build = None
 
 
+def on_startup(command, dirty):
+    adapter.start_session(command, dirty)
+
+
 def on_config(config):
     global _build
     _build = adapter.start_build(config)
@@ -29,3 +33,7 @@ def on_post_build(config):
 
 def on_build_error(error):
     adapter.abort_build()
+
+
+def on_shutdown():
+    adapter.stop_pdfs()

@@ -1,19 +1,23 @@
 #!/usr/bin/env python3
-"""Build cost of quizzes: N pages x 5 questions against the same Markdown without the quizzes, in one run.
+"""Build cost of quizzes: N pages x 5 questions against plain Material and against the same site without quizzes.
 
 Usage: python scripts/bench_quiz.py [--pages 100] [--rounds 5] [--limit 1.3] [--cold]
-Both sites use the project's hooks and the site-wide quiz assets; the quiz site adds one bank per page (single,
-multiple, true/false, matching, short answer) and a `::: quiz` line in each page. Builds alternate, so both see the
-same machine load; the report gives median wall times and their ratio. Exit status 1 when the ratio is over --limit.
-Both sites keep the build's caches between rounds (as a real rebuild does); `--cold` deletes them before every build
-(a first build on a fresh machine; the compiled templates in the package stay).
-A benchmark, never part of `make test`.
+Three sites with the same prose pages: *quiz* (the project's hooks, theme overrides and quiz assets, one bank per page
+(single, multiple, true/false, matching, short answer) and a `::: quiz` line in each page), *no-quiz* (the same hooks,
+overrides and assets, no bank) and *material* (plain Material: no hook, no `custom_dir`, no extra asset, the same
+pages without the quiz line). Each round builds all three, the order rotating, in fresh subprocesses; each build's
+wall time and CPU time (user+sys of the build and its waited-for children: the quiz helper process) are recorded.
+The verdict is the median of per-round CPU ratios quiz / material (exit status 1 when over --limit); quiz / no-quiz,
+the marginal cost of the quizzes, is reported beside it. Builds keep their caches between rounds (as a real rebuild
+does); `--cold` deletes them before every build (a first build on a fresh machine).
+A benchmark, never part of `make test` (tests/test_bench.py runs a smoke size).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -24,15 +28,28 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-CONFIG = f"""site_name: Bench
+MATERIAL = """site_name: Bench
 use_directory_urls: false
 theme:
   name: material
   language: id
   font: false
-  custom_dir: {ROOT.as_posix()}/docs/.overrides
+plugins:
+  - search
+markdown_extensions: [attr_list, md_in_html, tables, admonition]
+extra:
+  generator: false
+"""
+
+CONFIG = """site_name: Bench
+use_directory_urls: false
+theme:
+  name: material
+  language: id
+  font: false
+  custom_dir: {code}/docs/.overrides
 hooks:
-  - {ROOT.as_posix()}/hooks/main.py
+  - {code}/hooks/main.py
 plugins:
   - search
 markdown_extensions: [attr_list, md_in_html, tables, admonition]
@@ -92,10 +109,11 @@ questions:
 """
 
 
-def make_site(dest: Path, pages: int, quizzes: bool) -> None:
+def make_site(dest: Path, pages: int, quizzes: bool, material: bool = False, code: Path = ROOT) -> None:
     (dest / "docs" / "assets").mkdir(parents=True)
-    (dest / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
-    for name in ("lindungi.css", "quiz.css", "exit.js", "quiz.js"):
+    config = MATERIAL if material else CONFIG.format(code=Path(code).resolve().as_posix())
+    (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for name in () if material else ("lindungi.css", "quiz.css", "exit.js", "quiz.js"):
         if (ROOT / "docs" / "assets" / name).is_file():
             shutil.copy(ROOT / "docs" / "assets" / name, dest / "docs" / "assets" / name)
     (dest / "docs" / "index.md").write_text("# Beranda\n\n" + PROSE + "\n", encoding="utf-8")
@@ -109,17 +127,27 @@ def make_site(dest: Path, pages: int, quizzes: bool) -> None:
         (dest / "docs" / f"halaman-{n}.md").write_text(text, encoding="utf-8")
 
 
-def build(site: Path, cold: bool = False) -> float:
+def build(site: Path, cold: bool = False) -> dict:
+    """One `mkdocs build` in a fresh subprocess: wall seconds and CPU seconds (it and the children it waited for)."""
     if cold:
         shutil.rmtree(site / ".cache", ignore_errors=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"], cwd=site, env=env,
                             capture_output=True, text=True)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode != 0:
         raise SystemExit(f"build of {site} failed:\n{result.stdout}{result.stderr}")
-    return elapsed
+    return {"seconds": elapsed, "cpu": (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)}
+
+
+ARMS = ("quiz", "noquiz", "material")
+
+
+def ratios(times: dict, top: str, bottom: str, key: str) -> list:
+    return [q[key] / p[key] for q, p in zip(times[top], times[bottom]) if p[key]]
 
 
 def main(argv=None) -> int:
@@ -128,28 +156,41 @@ def main(argv=None) -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--limit", type=float, default=1.3)
     parser.add_argument("--cold", action="store_true", help="no cache kept between builds")
+    parser.add_argument("--code", type=Path, default=ROOT, help="the checkout whose hooks are measured")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="bench-quiz-") as tmp:
-        plain, quiz = Path(tmp) / "tanpa-kuis", Path(tmp) / "dengan-kuis"
-        make_site(plain, args.pages, False)
-        make_site(quiz, args.pages, True)
-        build(plain), build(quiz)  # warm-up: imports and file caches
-        times: dict = {"plain": [], "quiz": []}
-        for _ in range(args.rounds):
-            times["plain"].append(build(plain, args.cold))
-            times["quiz"].append(build(quiz, args.cold))
-        html = (quiz / "site" / "halaman-1.html").read_text(encoding="utf-8")
+        sites = {"quiz": Path(tmp) / "dengan-kuis", "noquiz": Path(tmp) / "tanpa-kuis",
+                 "material": Path(tmp) / "material"}
+        make_site(sites["quiz"], args.pages, True, code=args.code)
+        make_site(sites["noquiz"], args.pages, False, code=args.code)
+        make_site(sites["material"], args.pages, False, material=True)
+        for site in sites.values():
+            build(site)  # warm-up: imports, file caches, our memos
+        times: dict = {name: [] for name in ARMS}
+        for round_ in range(args.rounds):
+            order = ARMS[round_ % 3:] + ARMS[:round_ % 3]
+            for name in order:
+                times[name].append(build(sites[name], args.cold and name != "material"))
+        html = (sites["quiz"] / "site" / "halaman-1.html").read_text(encoding="utf-8")
         assert html.count('class="lpq-q"') == 5, "the quiz was not rendered"
-    plain_s, quiz_s = statistics.median(times["plain"]), statistics.median(times["quiz"])
-    ratio = quiz_s / plain_s
-    paired = statistics.median(q / p for p, q in zip(times["plain"], times["quiz"]))  # each round's pair: drift-proof
+    pairs = {(top, bottom, key): ratios(times, top, bottom, key)
+             for top, bottom in (("quiz", "material"), ("quiz", "noquiz"), ("noquiz", "material"))
+             for key in ("seconds", "cpu")}
+    verdict = statistics.median(pairs[("quiz", "material", "cpu")])
+    labels = {"quiz": "dengan kuis", "noquiz": "tanpa kuis (hook kami)", "material": "Material polos"}
     print(f"{args.pages} halaman x 5 soal, {args.rounds} putaran{' tanpa cache' if args.cold else ''} "
-          "(median waktu bangun):")
-    print(f"  tanpa kuis : {plain_s:.2f} s  {[round(t, 2) for t in times['plain']]}")
-    print(f"  dengan kuis: {quiz_s:.2f} s  {[round(t, 2) for t in times['quiz']]}")
-    print(f"  rasio      : {ratio:.2f}x (batas {args.limit}x) {'ok' if ratio <= args.limit else 'MELEBIHI BATAS'}")
-    print(f"  median rasio per putaran: {paired:.2f}x")
-    return 0 if ratio <= args.limit else 1
+          "(median; CPU = user+sys bangun + proses anak):")
+    for name in ARMS:
+        wall = [round(t["seconds"], 2) for t in times[name]]
+        cpu = [round(t["cpu"], 2) for t in times[name]]
+        print(f"  {labels[name]:<24}: {statistics.median(wall):.2f} s wall {wall}; "
+              f"{statistics.median(cpu):.2f} s CPU {cpu}")
+    for (top, bottom, key), values in pairs.items():
+        print(f"  {top}/{bottom} {'wall' if key == 'seconds' else 'CPU '}: median rasio per putaran "
+              f"{statistics.median(values):.2f}x (rentang {min(values):.2f}–{max(values):.2f})")
+    print(f"  keputusan: kuis / Material polos, CPU {verdict:.2f}x (batas {args.limit}x) "
+          f"{'ok' if verdict <= args.limit else 'MELEBIHI BATAS'}")
+    return 0 if verdict <= args.limit else 1
 
 
 if __name__ == "__main__":

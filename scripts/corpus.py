@@ -249,6 +249,9 @@ def write_workshop(root: Path, w: Writer, number: int, module_numbers: list[int]
 
 # --- the project -------------------------------------------------------------------------------------------------------
 
+CONTENT_FOLDERS = ("modules", "quizzes", "workshops")
+
+
 class _Loader(yaml.SafeLoader):
     """Reads the repository's mkdocs.yml; `!ENV` is resolved as MkDocs does, other custom tags become None."""
 
@@ -257,17 +260,20 @@ _Loader.add_constructor("!ENV", env_tag)
 _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def site_config(hooks: bool = True) -> dict:
-    """This repository's mkdocs.yml with absolute paths; without `hooks`, no hook and no custom_dir (plain Material)."""
+def site_config(hooks: bool = True, code: Path = REPO) -> dict:
+    """This repository's mkdocs.yml with absolute paths; without `hooks`, no hook and no custom_dir (plain Material).
+    With hooks it watches the content folders (`mkdocs serve` rebuilds on an edit there) and takes the hook and the
+    theme overrides from the checkout at `code` (this one by default; another one to measure its code)."""
     config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader) or {}
     theme = dict(config.get("theme") or {"name": "material"})
     theme.pop("custom_dir", None)
     if hooks:
-        theme["custom_dir"] = str(REPO / "docs" / ".overrides")
+        theme["custom_dir"] = str(Path(code) / "docs" / ".overrides")
     out = {"site_name": "Korpus sintetis", "use_directory_urls": config.get("use_directory_urls", False),
            "theme": theme}
     if hooks:
-        out["hooks"] = [str(REPO / "hooks" / "main.py")]
+        out["hooks"] = [str(Path(code) / "hooks" / "main.py")]
+        out["watch"] = list(CONTENT_FOLDERS)
     for key in ("plugins", "markdown_extensions", "extra_css", "extra_javascript", "extra"):
         if config.get(key) is not None:
             out[key] = config[key]

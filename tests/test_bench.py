@@ -43,9 +43,57 @@ def test_bench_smoke_writes_both_reports(tmp_path):
     (result,) = report["results"]
     assert result["modules"] == 2
     assert result["ours_median"] > 0 and result["plain_median"] > 0 and result["ratio"] > 0
-    assert result["rss_mb"]["ours"] > 0 and result["check_median"] > 0
+    for kind in ("warm", "cold"):
+        assert result[kind]["ratio_cpu"] > 0 and len(result[kind]["ours_cpu"]) == 1
+        assert result[kind]["rss_mb"]["ours_tree"] >= result[kind]["rss_mb"]["ours"] > 0
+    assert result["check_median"] > 0 and result["check_cpu_median"] > 0
     assert result["site"]["ours"]["html_files"] >= result["site"]["plain"]["html_files"] > 0
     assert set(result["pdf"]) >= {"present", "cold_seconds", "warm_seconds"}
-    assert [t["met"] for t in report["targets"]] == [None, None, None, None]
+    assert [t["met"] for t in report["targets"]] == [None] * 6
     text = (out / "report.md").read_text(encoding="utf-8")
     assert "| 2 | " in text and "ours / plain" in text
+
+
+@pytest.mark.slow
+def test_bench_quiz_smoke_compares_three_sites(capsys):
+    """`bench_quiz.py` at 2 pages and 1 round prints wall and CPU for the quiz, no-quiz and plain Material sites."""
+    import bench_quiz
+
+    assert bench_quiz.main(["--pages", "2", "--rounds", "1", "--limit", "100"]) == 0
+    out = capsys.readouterr().out
+    assert "Material polos" in out and "quiz/material CPU" in out and "keputusan" in out
+
+
+@pytest.mark.slow
+def test_bench_pdf_smoke_counts_a_fresh_process(capsys):
+    """`bench_pdf.py` on a 3-module synthetic site, one run, one worker: a cold figure with its CPU time."""
+    import bench_pdf
+
+    assert bench_pdf.main(["--runs", "1", "--modules", "3", "--workers", "1", "--synthetic-only"]) == 0
+    out = capsys.readouterr().out
+    assert "synthetic 3 modules" in out and "cold CPU" in out
+
+
+@pytest.mark.slow
+def test_bench_serve_smoke_measures_both_arms(tmp_path):
+    """`bench_serve.py --modules 2 --edits 1`: a real serve of ours and of plain Material, one edit each."""
+    import bench_serve
+
+    out = tmp_path / "serve"
+    bench_serve.main(["--modules", "2", "--edits", "1", "--timeout", "300", "--out", str(out)])
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    (result,) = report["results"]
+    assert len(result["runs"]["ours"]) == len(result["runs"]["plain"]) == 1
+    assert result["median"]["ours_seconds"] > 0 and result["median"]["plain_seconds"] > 0
+    assert result["median"]["ours_pdf_ready"] >= result["median"]["ours_seconds"]
+    assert "| 2 modules | 1 |" in (out / "report.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_bench_default_smoke_builds_cold_warm_and_pages(capsys):
+    """`bench_default.py --rounds 1`: one cold, one warm and one pages-only build of the default site."""
+    import bench_default
+
+    bench_default.main(["--rounds", "1"])
+    out = capsys.readouterr().out
+    assert "cold / warm CPU" in out and "pages" in out

@@ -10,6 +10,7 @@ import contextlib
 import json
 import logging
 import os
+import threading
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -27,6 +28,55 @@ from .quizext import QuizExtension
 
 log = logging.getLogger("mkdocs.plugins.lindungi")
 
+PDF_ENV = "LINDUNGI_PDF"     # "off": no PDFs (pages only); "sync": PDFs before the build ends, under serve too
+PAGES_CACHE = Path(".cache") / "lindungi-pages"   # generated Markdown on disk, for `--dirty` builds
+
+# What `on_startup` said about this MkDocs process (it runs once, before the first `on_config`; serve keeps it).
+_session = {"command": "build", "dirty": False}
+_pdf_runs = {"latest": 0, "thread": None}   # the PDF thread under serve; a newer build's run supersedes it
+
+
+def start_session(command: str, dirty: bool) -> None:
+    _session.update(command=command, dirty=bool(dirty))
+
+
+def _serve_address(config) -> bool:
+    """True when `config.site_url` is the address `mkdocs serve` put there (it replaces the configured one)."""
+    host, port = config.dev_addr
+    return bool(config.site_url) and config.site_url.startswith(f"http://{host}:{port}/")
+
+
+def configured_site_url(config) -> str:
+    """The `site_url` written in the config file. `mkdocs serve` replaces `config.site_url` with its own address
+    (http://127.0.0.1:PORT/) before every build; a printed QR code must never point there, so under serve the value
+    is read again from the file (with MkDocs' own YAML loader: `!ENV` and `INHERIT` work as in the build)."""
+    if not _serve_address(config) and _session["command"] != "serve":
+        return config.site_url or ""
+    if not config.config_file_path:
+        return ""
+    from mkdocs.utils.yaml import yaml_load
+
+    try:
+        with open(config.config_file_path, "rb") as handle:
+            data = yaml_load(handle) or {}
+    except Exception:  # an unreadable file: no QR rather than a localhost one
+        return ""
+    value = data.get("site_url") if isinstance(data, dict) else None
+    if not isinstance(value, str) or not value.strip():
+        return ""
+    return value.strip() if value.strip().endswith("/") else value.strip() + "/"
+
+
+def pdf_mode(config) -> str:
+    """'sync' (the PDFs are made before the build ends: `mkdocs build`), 'later' (after the pages are served:
+    `mkdocs serve`) or 'off' ($LINDUNGI_PDF=off, for editors who only check pages)."""
+    wanted = os.environ.get(PDF_ENV, "").strip().lower()
+    if wanted in ("off", "0", "no", "false"):
+        return "off"
+    if wanted == "sync":
+        return "sync"
+    return "later" if (_session["command"] == "serve" or _serve_address(config)) else "sync"
+
 
 class Build:
     """Per-build state, made anew in `on_config` (`mkdocs serve` keeps the hook module between builds)."""
@@ -38,7 +88,9 @@ class Build:
         templating.use_cache(self.cache / "jinja")
         extra = config.extra.get("lindungi")
         sources = source_memo(self.root)
-        self.project = check_project(self.root, extra, Path(config.docs_dir).name, config.site_url or "",
+        self.pdf_mode = pdf_mode(config)
+        self.dirty = _session["dirty"]
+        self.project = check_project(self.root, extra, Path(config.docs_dir).name, configured_site_url(config),
                                      remember=sources.get)
         sources.save()
         self.cache_error = sources.error  # the first reason the cache folder could not be written, logged once
@@ -153,8 +205,9 @@ def add_region_files(build: Build, files, config) -> None:
 def add_generated_files(build: Build, files, config):
     """Add the region's files, then the catalogue, module, session and trainer pages as generated files."""
     add_region_files(build, files, config)
-    build.generated = pages.generate_pages(build.project, build.ui, handout_links=printing.handout_links(build.ui))
-    build.generated.update(printing.generated_pages(build.project, build.ui, config.use_directory_urls))
+    state = {"sync": "", "later": "pending", "off": "off"}[build.pdf_mode]
+    build.generated = pages.generate_pages(build.project, build.ui, handout_links=printing.handout_links(build.ui, state))
+    build.generated.update(printing.generated_pages(build.project, build.ui, config.use_directory_urls, state))
     if build.project.settings.trainer_kit:  # the public site never holds test sheets, answer keys or exports
         build.generated.update(quizpages.trainer_index(build.project, build.ui))
         # Sheets, keys and exports are made and written into the (already cleaned) site folder while pages render.
@@ -165,13 +218,30 @@ def add_generated_files(build: Build, files, config):
         existing = files.get_file_from_path(path)
         if existing is not None:
             files.remove(existing)
-        files.append(File.generated(config, path, content=markdown))
+        files.append(_generated_file(build, config, path, markdown))
     hand_written = [f.src_uri for f in files.documentation_pages() if f.src_uri not in build.generated]
     config.extra["lp_links"] = _help_links(files)
     config.nav = pages.site_nav(build.user_nav, hand_written, build.generated, build.project, build.ui,
                                 {build.ui["quiz_trainer_title"]: f"{quizpages.QUIZ_DIR}/index.md",
                                  build.ui["laws_trainer_title"]: pages.LAWS_PAGE})
     return files
+
+
+def _generated_file(build: Build, config, path: str, markdown: str) -> File:
+    """A generated page. In a `--dirty` build it is backed by a file under .cache/lindungi-pages that is rewritten only
+    when its Markdown changed, so MkDocs (which rebuilds every in-memory page) skips it when it did not change."""
+    if not build.dirty:
+        return File.generated(config, path, content=markdown)
+    source = build.root / PAGES_CACHE / path
+    try:
+        if not (source.is_file() and source.read_text(encoding="utf-8") == markdown):
+            source.parent.mkdir(parents=True, exist_ok=True)
+            tmp = source.with_name(f".{source.name}.{os.getpid()}.tmp")
+            tmp.write_text(markdown, encoding="utf-8")
+            tmp.replace(source)
+    except OSError:
+        return File.generated(config, path, content=markdown)
+    return File.generated(config, path, abs_src_path=str(source))
 
 
 def _help_links(files) -> dict:
@@ -229,8 +299,13 @@ def finish_build(build: Build, config) -> None:
             search_id.stem_site(config.site_dir, build.memo)
         except OSError as err:
             raise _site_write_failed(build, err.filename or config.site_dir, err) from None
-        write_pdfs(build, config)
         build.memo.save()
+        if build.pdf_mode == "sync":
+            write_pdfs(build, config)
+        elif build.pdf_mode == "later":
+            write_pdfs_later(build, config)
+        elif build.project.modules or build.project.workshops:
+            log.info(f"PDF: {PDF_ENV}=off, tidak ada PDF yang dibuat")
         error = build.cache_error or build.memo.error
         if error is not None:
             log.info(note("cache-unwritable", build.lang, path=_shown(build.cache, build.root),
@@ -242,6 +317,34 @@ def finish_build(build: Build, config) -> None:
 def abort_build() -> None:
     """The build failed (MkDocs' `on_build_error`): let the next build of this folder start."""
     unlock_project()
+
+
+def write_pdfs_later(build: Build, config) -> None:
+    """Under `mkdocs serve`: make the PDFs in a thread once the pages are written (MkDocs serves them as soon as the
+    build returns), then take the 'not yet made' notes out of the pages. A newer build's run supersedes this one."""
+    previous = _pdf_runs["thread"]
+    _pdf_runs["latest"] += 1
+    run = _pdf_runs["latest"]
+
+    def work():
+        if previous is not None:
+            previous.join()
+        if run != _pdf_runs["latest"]:
+            return  # the pages changed again meanwhile: only the newest build's PDFs are worth making
+        try:
+            write_pdfs(build, config)
+            printing.clear_pending_notes(config.site_dir)
+        except Exception as err:  # a thread must not die silently: the author still has the pages
+            log.warning(f"PDF: {type(err).__name__}: {err}")
+
+    thread = threading.Thread(target=work, name="lindungi-pdf", daemon=True)
+    _pdf_runs["thread"] = thread
+    thread.start()
+
+
+def stop_pdfs() -> None:
+    """At the end of `mkdocs serve`: PDF runs still waiting for their turn are dropped."""
+    _pdf_runs["latest"] += 1
 
 
 def write_pdfs(build: Build, config) -> None:

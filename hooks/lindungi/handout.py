@@ -118,18 +118,33 @@ def render_print_document(template, settings, ui: dict, doc_title: str, footer: 
                            doc_title=doc_title, footer=footer, **context)
 
 
-def render_page(module, settings, ui: dict, url: str, pdf_href: str) -> str:
+def render_page(module, settings, ui: dict, url: str, pdf_href: str, pdf_state: str = "") -> str:
     """The generated Markdown page `modul/<id>/handout.md`: the handout body and a download link."""
     title = f"{ui['handout_title']}: {module.title}".replace("<", "\u2039").replace(">", "\u203a")
     return templating.markdown_environment().get_template("handout_page.md").render(
         ui=ui, m=module, page_title=Markup(json.dumps(title, ensure_ascii=False)), pdf_href=pdf_href,
-        body=Markup(render_body(module, settings, ui, url)))
+        body=Markup(render_body(module, settings, ui, url)), note=pdf_note(ui, pdf_state))
 
 
-def render_links(module, ui: dict, pdf_href: str) -> str:
+def render_links(module, ui: dict, pdf_href: str, pdf_state: str = "") -> str:
     """The 'Handout' section of a module overview: the print-styled page and the PDF download."""
+    note = pdf_note(ui, pdf_state)
     return (f"[{ui['handout_view']}](handout.md) · "
-            f'<a href="{Markup.escape(pdf_href)}" download>{Markup.escape(ui["download_pdf"])}</a>')
+            f'<a href="{Markup.escape(pdf_href)}" download>{Markup.escape(ui["download_pdf"])}</a>'
+            + (f" {note}" if note else ""))
+
+
+PENDING_NOTE = "data-lp-pdf-pending"   # the attribute `pending_note_pattern` finds once the PDFs are written
+
+
+def pdf_note(ui: dict, state: str) -> Markup:
+    """Beside a PDF link in a preview: 'pending' (the PDFs are made after the pages, under `mkdocs serve`) or 'off'
+    (no PDF in this build); '' for none."""
+    if state == "pending":
+        return Markup(f'<span class="lp-pdf-note" {PENDING_NOTE}>({Markup.escape(ui["pdf_pending"])})</span>')
+    if state == "off":
+        return Markup(f'<span class="lp-pdf-note">({Markup.escape(ui["pdf_off"])})</span>')
+    return Markup("")
 
 
 def environment() -> jinja2.Environment:

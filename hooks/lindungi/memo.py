@@ -66,6 +66,7 @@ class Memo:
     def _open(self, path: Path | None, salt: str) -> None:
         """Read the file; `salt` is the whole salt (format, versions, code digest and the caller's part)."""
         self.path, self.salt = path, salt
+        self._salt_digest = hashlib.sha256(salt.encode()).hexdigest()  # hashed once, not again for every key
         self.old = self._read()
         self.new: dict[str, str] = {}
         self.hits = 0
@@ -83,7 +84,7 @@ class Memo:
         return data["entries"]
 
     def key(self, parts) -> str:
-        return hashlib.sha256(json.dumps([self.salt, parts], ensure_ascii=False, default=str).encode()).hexdigest()[:32]
+        return hashlib.sha256(json.dumps([self._salt_digest, parts], ensure_ascii=False, default=str).encode()).hexdigest()[:32]
 
     def get(self, parts, make: Callable[[], str]) -> str:
         key = self.key(parts)

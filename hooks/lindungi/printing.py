@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 from pathlib import Path
 
 from . import files, handout, pack, templating
@@ -43,24 +44,25 @@ def pack_doc_path(workshop, slug: str) -> str:
     return f"pelatih/paket-{workshop.id}/{slug}.pdf"
 
 
-def handout_links(ui: dict):
-    """The `handout_links(module)` callable for `pages.generate_pages`: links from a module page (modul/<id>/)."""
-    return lambda module: handout.render_links(module, ui, f"../../{handout.pdf_path(module)}")
+def handout_links(ui: dict, pdf_state: str = ""):
+    """The `handout_links(module)` callable for `pages.generate_pages`: links from a module page (modul/<id>/).
+    `pdf_state`: '' (the PDFs are made with the pages), 'pending' (made after them) or 'off' (not made)."""
+    return lambda module: handout.render_links(module, ui, f"../../{handout.pdf_path(module)}", pdf_state)
 
 
-def generated_pages(project, ui: dict, directory_urls: bool) -> dict:
+def generated_pages(project, ui: dict, directory_urls: bool, pdf_state: str = "") -> dict:
     """The handout pages of every module and the trainers' page, keyed by path under docs/."""
     generated = {}
     for module in project.modules.values():
         url = module_url(project, module, directory_urls)
         generated[f"modul/{module.id}/handout.md"] = handout.render_page(
-            module, project.settings, ui, url, f"../../{handout.pdf_path(module)}")
+            module, project.settings, ui, url, f"../../{handout.pdf_path(module)}", pdf_state)
     if project.settings.trainer_kit:
-        generated[TRAINERS_PAGE] = render_trainers_page(project, ui)
+        generated[TRAINERS_PAGE] = render_trainers_page(project, ui, pdf_state)
     return generated
 
 
-def render_trainers_page(project, ui: dict) -> str:
+def render_trainers_page(project, ui: dict, pdf_state: str = "") -> str:
     workshops = []
     for workshop in project.workshops.values():
         days = pack.agenda_days(workshop, project, ui)
@@ -69,7 +71,26 @@ def render_trainers_page(project, ui: dict) -> str:
                   for m in pack.workshop_modules(workshop, project)]
         workshops.append({"workshop": workshop, "days": days, "combined": f"paket-{workshop.id}.pdf", "files": files})
     handouts = [(m, f"../{handout.pdf_path(m)}") for m in project.modules.values()]
-    return templating.markdown_environment().get_template("trainers.md").render(ui=ui, workshops=workshops, handouts=handouts)
+    return templating.markdown_environment().get_template("trainers.md").render(
+        ui=ui, workshops=workshops, handouts=handouts, note=handout.pdf_note(ui, pdf_state))
+
+
+_PENDING = re.compile(rf'\s?<span class="lp-pdf-note" {handout.PENDING_NOTE}>[^<]*</span>')
+
+
+def clear_pending_notes(site_dir) -> int:
+    """Take the 'PDF not yet made' notes out of the built pages once the PDFs are in the site; returns pages changed."""
+    changed = 0
+    for path in Path(site_dir).rglob("*.html"):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if handout.PENDING_NOTE not in text:
+            continue
+        files.write_atomic(path, _PENDING.sub("", text).encode("utf-8"))
+        changed += 1
+    return changed
 
 
 def pdf_jobs(project, ui: dict, directory_urls: bool) -> tuple[list, list]:

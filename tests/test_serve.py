@@ -1,0 +1,118 @@
+"""The author's loop: a real `mkdocs serve` prints the configured site address on handouts (never its own), serves the
+pages before the PDFs and says so, and `--dirty` builds re-render only the generated pages whose Markdown changed."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+from pypdf import PdfReader
+
+from helpers import REPO, build_site, copy_site
+
+sys.path.insert(0, str(REPO / "scripts"))
+
+from bench_serve import Server  # noqa: E402
+
+CONFIGURED = "example.org/pelatihan/modul/kenali-kekerasan/index.html"
+PENDING = b"data-lp-pdf-pending"
+
+
+def pdf_text(data: bytes) -> str:
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages).split())
+
+
+def handout_body(page: bytes) -> bytes:
+    """The handout itself on its page (from its download link to the end of the article)."""
+    start = page.find(b'class="lp-handout-links"')
+    return page[start:page.find(b"</article>", start)] if start >= 0 else b""
+
+
+@pytest.mark.slow
+def test_served_handout_holds_the_configured_url_and_pdfs_come_after_the_pages(tmp_path):
+    site = copy_site("pdf-basic", tmp_path / "situs")
+    with Server(site) as server:
+        server.wait_for("modul/kenali-kekerasan/handout.html", timeout=300)
+        status, module_page = server.get("modul/kenali-kekerasan/index.html")
+        pdf_status, _ = server.get("unduh/handout-kenali-kekerasan.pdf")
+        assert status == 200
+        # Pages are served before the PDFs exist; while one is missing its link says so.
+        assert pdf_status == 200 or PENDING in module_page, module_page[-2000:]
+        _, handout_page = server.get("modul/kenali-kekerasan/handout.html")
+        body = handout_body(handout_page)  # (MkDocs' own canonical link does name serve's address: not ours)
+        assert CONFIGURED.encode() in body and b"127.0.0.1" not in body
+        server.wait_for("unduh/handout-kenali-kekerasan.pdf", timeout=300)
+        server.wait_for("modul/kenali-kekerasan/index.html", lambda body: PENDING not in body, timeout=300)
+        _, data = server.get("unduh/handout-kenali-kekerasan.pdf")
+        log = server.text()
+    text = pdf_text(data)
+    joined = re.sub(r"[\s\u2010]", "", text)  # the printed address is hyphenated and wrapped
+    assert "https://example.org/pelatihan/modul/kenali-kekerasan/index.html" in joined, text
+    assert "127.0.0.1" not in joined
+    assert re.search(r"PDF: \d+ dibuat, \d+ dari cache", log), log[-2000:]
+
+
+@pytest.mark.slow
+def test_serve_without_a_site_url_prints_no_qr(tmp_path):
+    site = copy_site("pdf-basic", tmp_path / "situs")
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("site_url: https://example.org/pelatihan/\n", ""),
+                      encoding="utf-8")
+    with Server(site, env={"LINDUNGI_PDF": "off"}) as server:
+        server.wait_for("modul/kenali-kekerasan/handout.html", timeout=300)
+        _, handout_page = server.get("modul/kenali-kekerasan/handout.html")
+        _, module_page = server.get("modul/kenali-kekerasan/index.html")
+        pdf_status, _ = server.get("unduh/handout-kenali-kekerasan.pdf")
+    body = handout_body(handout_page)
+    assert body and b"127.0.0.1" not in body and b"data:image/png" not in body
+    assert "LINDUNGI_PDF=off".encode() in module_page  # no PDF in this preview, and the page says so
+    assert pdf_status == 404
+
+
+def test_pages_only_build_makes_no_pdf_and_says_so(tmp_path):
+    site = copy_site("pdf-basic", tmp_path / "situs")
+    os.environ["LINDUNGI_PDF"] = "off"
+    try:
+        result = build_site(site)
+    finally:
+        del os.environ["LINDUNGI_PDF"]
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert not (site / "site" / "unduh").exists()
+    page = (site / "site" / "modul" / "kenali-kekerasan" / "index.html").read_text(encoding="utf-8")
+    assert "LINDUNGI_PDF=off" in page and "data-lp-pdf-pending" not in page
+
+
+def test_a_normal_build_has_its_pdfs_and_no_note(tmp_path):
+    site = copy_site("pdf-basic", tmp_path / "situs")
+    result = build_site(site)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert (site / "site" / "unduh" / "handout-kenali-kekerasan.pdf").is_file()
+    page = (site / "site" / "modul" / "kenali-kekerasan" / "index.html").read_text(encoding="utf-8")
+    assert "lp-pdf-note" not in page
+    assert CONFIGURED in (site / "site" / "modul" / "kenali-kekerasan" / "handout.html").read_text(encoding="utf-8")
+
+
+def test_dirty_build_rerenders_only_changed_generated_pages(tmp_path):
+    """MkDocs re-renders every in-memory page under --dirty; ours are backed by files rewritten only on a change."""
+    site = copy_site("pdf-basic", tmp_path / "situs")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LINDUNGI_PDF": "off"}
+
+    def dirty_build():
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--dirty"], cwd=site, capture_output=True,
+                                text=True, env=env, timeout=600)
+        assert result.returncode == 0, result.stderr[-2000:]
+
+    dirty_build()
+    built = site / "site" / "modul"
+    pages = {p: p.stat().st_mtime_ns for p in built.rglob("*.html")}
+    session = sorted((site / "modules" / "kenali-kekerasan").glob("*.md"))[0]
+    session.write_text(session.read_text(encoding="utf-8") + "\nKalimat baru untuk uji.\n", encoding="utf-8")
+    dirty_build()
+    changed = {p.relative_to(built).as_posix() for p, mtime in pages.items() if p.stat().st_mtime_ns != mtime}
+    assert f"kenali-kekerasan/{session.stem}.html" in changed
+    assert "Kalimat baru untuk uji." in (built / "kenali-kekerasan" / f"{session.stem}.html").read_text(encoding="utf-8")
+    assert not {"rawat-diri/index.html", "rawat-diri/handout.html", "kenali-kekerasan/handout.html"} & changed, changed
