@@ -150,6 +150,7 @@ def apply_bands(project, site_dir, merges) -> bool:
             page = writer.pages[0]
             lift = float(page.mediabox.height) - float(band.mediabox.height)
             page.merge_transformed_page(band, Transformation().translate(0, lift))
+            _drop_unused_images(page)
             buffer = io.BytesIO()
             writer.write(buffer)
             _write_site(target, buffer.getvalue())
@@ -158,6 +159,18 @@ def apply_bands(project, site_dir, merges) -> bool:
             _write_site(site / merge.out, data)
     bands_path.unlink()
     return fits
+
+
+def _drop_unused_images(page) -> None:
+    """The band pages share one resource dictionary, so a stamped page would carry every module's QR code: keep only
+    the images its content draws."""
+    xobjects = page.get("/Resources", {}).get("/XObject")
+    if not xobjects:
+        return
+    content = page.get_contents().get_data()
+    for name in list(xobjects.keys()):
+        if xobjects[name].get_object().get("/Subtype") == "/Image" and f"{name} Do".encode() not in content:
+            del xobjects[name]
 
 
 def _write_site(target: Path, data: bytes) -> None:
