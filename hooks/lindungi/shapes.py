@@ -120,13 +120,10 @@ LAWS = Obj({
     "laws": Field(ListOf(LAW, min_items=1), True, "daftar peraturan yang dikutip isi situs"),
 }, doc="Daftar peraturan (laws.yml di folder proyek)")
 
+# A place on the referral pathway: a contact's keys, named as an institution (no placeholder id).
 REFERRAL_PLACE = Obj({
     "name": Field(Str(max_len=200), True, "nama lembaga rujukan, misalnya Unit PPA Polres ..."),
-    "phone": Field(Str(max_len=40), False, "nomor telepon yang sudah dipastikan"),
-    "whatsapp": Field(Str(max_len=40), False, "nomor WhatsApp yang sudah dipastikan"),
-    "address": Field(Str(max_len=300), False, "alamat"),
-    "hours": Field(Str(max_len=200), False, "jam layanan"),
-    "note": Field(Str(max_len=300), False, "keterangan singkat"),
+    **{key: field for key, field in CONTACT.fields.items() if key not in ("name", "id")},
 })
 
 REGION = Obj({
