@@ -86,7 +86,7 @@ def write_zip(site: Path, out: Path) -> int:
         archive.writestr(f"{top}/{README_NAME}", README)
         for path in sorted(site.rglob("*")):
             rel = path.relative_to(site).as_posix()
-            if path.is_dir() or rel.endswith(".map") or rel.startswith(LEFT_OUT):
+            if path.is_dir() or rel.endswith((".map", ".gz")) or rel.startswith(LEFT_OUT):  # .gz: for web servers
                 continue
             archive.write(path, f"{top}/{rel}")
             count += 1

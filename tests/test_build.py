@@ -164,3 +164,25 @@ def test_handout_page_has_its_title_and_stays_out_of_search(built):
     assert "<title>Lembar ringkas: " in text
     index = json.loads((built / "search/search_index.json").read_text(encoding="utf-8"))
     assert not [doc["location"] for doc in index["docs"] if doc["location"].startswith("modul/contoh-modul/handout.html")]
+
+
+def test_text_files_have_identical_precompressed_copies(built):
+    """Every HTML page (and other text file worth it) has a `.gz` copy that unpacks to exactly the file."""
+    import gzip
+
+    pages = list(built.rglob("*.html"))
+    assert pages
+    for page in pages:
+        copy = page.with_name(page.name + ".gz")
+        assert copy.is_file(), page
+        assert gzip.decompress(copy.read_bytes()) == page.read_bytes(), page
+
+
+def test_quiz_assets_load_only_on_pages_with_a_quiz(built):
+    """quiz.css and quiz.js are linked from the self-check page, and from no page without a quiz."""
+    check = (built / "modul/contoh-modul/cek-mandiri.html").read_text(encoding="utf-8")
+    assert "assets/quiz.css" in check and "assets/quiz.js" in check
+    for page in built.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if "lpq-quiz" not in text and 'class="lpq' not in text:
+            assert "assets/quiz.js" not in text and "assets/quiz.css" not in text, page

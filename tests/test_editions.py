@@ -78,3 +78,12 @@ def test_trainer_views_setting_puts_session_views_on_the_public_site(tmp_path):
     assert result.returncode == 0, result.stderr
     assert not (site / "pelatih").exists()
     assert "pelatih/" not in (site / "modul/contoh-modul/index.html").read_text(encoding="utf-8")
+
+
+def test_public_pages_load_the_quiz_script_only_with_a_quiz(public_site):
+    """The home page and the help page skip quiz.css and quiz.js; the public myth quiz page loads both."""
+    for page in ("index.html", "bantuan.html", "tetap-aman.html"):
+        text = (public_site / page).read_text(encoding="utf-8")
+        assert "assets/quiz.js" not in text and "assets/quiz.css" not in text, page
+    myths = (public_site / "pencegahan/mitos-dan-fakta.html").read_text(encoding="utf-8")
+    assert "assets/quiz.js" in myths and "assets/quiz.css" in myths

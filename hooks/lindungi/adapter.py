@@ -16,7 +16,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from . import helper, pages, pdf, printing, quizpages, search_id, templating
+from . import compress, helper, pages, pdf, printing, quizpages, search_id, templating
 from .checking import check_project
 from .files import remove_stale_temporaries
 from .locales import strings
@@ -257,7 +257,10 @@ def _help_links(files) -> dict:
 def render_page_markdown(build: Build, markdown: str, page) -> str:
     """Hand-written pages get the public view of their blocks; generated pages are already rendered."""
     path = page.file.src_uri
-    build.quiz_ext.set_page(quizpages.storage_for(path, build.project.settings), build.placed.get(path, ()))
+    placed = build.placed.get(path, ())
+    build.quiz_ext.set_page(quizpages.storage_for(path, build.project.settings), placed)
+    if placed:
+        page.meta["lp_quiz"] = True  # the theme loads quiz.css and quiz.js on this page only
     if path in build.generated:
         return markdown
     tree = build.project.pages.get(path)
@@ -302,6 +305,7 @@ def finish_build(build: Build, config) -> None:
         build.memo.save()
         if build.pdf_mode == "sync":
             write_pdfs(build, config)
+            precompress(build, config)
         elif build.pdf_mode == "later":
             write_pdfs_later(build, config)
         elif build.project.modules or build.project.workshops:
@@ -312,6 +316,15 @@ def finish_build(build: Build, config) -> None:
                           error=error.strerror or str(error)))
     finally:
         unlock_project()
+
+
+def precompress(build: Build, config) -> None:
+    """`.gz` copies of the site's text files for servers that send them as they are (not under `mkdocs serve`)."""
+    try:
+        count, before, after = compress.write_gz(config.site_dir)
+    except OSError as err:
+        raise _site_write_failed(build, err.filename or config.site_dir, err) from None
+    log.info(f"gzip: {count} berkas teks, {before / 1024:.0f} KB menjadi {after / 1024:.0f} KB (.gz di sampingnya)")
 
 
 def abort_build() -> None:
