@@ -29,8 +29,25 @@ from .spec import did_you_mean
 OPEN_RE = re.compile(r"^:::\s*([A-Za-z][\w-]*)\s*(.*?)\s*$")
 CLOSE_RE = re.compile(r"^:::\s*$")
 FENCE_RE = re.compile(r"^\s*(```|~~~)")
+CODE_SPAN_RE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 QUIZ_RE = re.compile(r"^:::\s*quiz\s+(\S+)\s*$")
 
+
+
+def lines_outside_code(text: str, first_line: int = 1):
+    """(line number, line with its code spans blanked, original line) for each line of Markdown `text`; the blanked
+    line is None inside fenced code. Placeholders and links are looked for in the blanked line only, so the authoring
+    guide can show them in code; a match's position is the same in both lines."""
+    fence = None
+    for offset, line in enumerate(text.split("\n")):
+        marker = FENCE_RE.match(line)
+        if marker:
+            fence = None if fence == marker.group(1) else (fence or marker.group(1))
+            yield first_line + offset, None, line
+        elif fence:
+            yield first_line + offset, None, line
+        else:
+            yield first_line + offset, CODE_SPAN_RE.sub(lambda m: " " * len(m.group(0)), line), line
 
 @dataclass(frozen=True)
 class BlockType:

@@ -19,14 +19,13 @@ import re
 
 from markupsafe import Markup
 
+from .blocks import lines_outside_code
 from .problems import Collector, quote
 from .spec import did_you_mean
 from . import templating
 
 # `{{ kind id }}`: anything between double braces on one line; what is inside is checked, so a typo is reported.
 PLACEHOLDER_RE = re.compile(r"\{\{([^{}\n]*)\}\}")
-FENCE_RE = re.compile(r"^\s*(```|~~~)")
-CODE_SPAN_RE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 KINDS = {"telepon": "phone", "whatsapp": "whatsapp"}  # placeholder word -> Contact field
 REGION_PREFIX = "region."  # `{{ region.name }}` and the like belong to regions.py
 
@@ -47,21 +46,6 @@ def link(contact, kind: str) -> str:
     return _ENV.get_template("call_link.html").render(c=contact, kind=kind).strip()
 
 
-def _outside_code(text: str, first_line: int):
-    """(line number, line with code spans blanked, original line) for each line outside fenced code."""
-    fence = None
-    for offset, line in enumerate(text.split("\n")):
-        marker = FENCE_RE.match(line)
-        if marker:
-            fence = None if fence == marker.group(1) else (fence or marker.group(1))
-            yield first_line + offset, None, line
-            continue
-        if fence:
-            yield first_line + offset, None, line
-            continue
-        yield first_line + offset, CODE_SPAN_RE.sub(lambda m: " " * len(m.group(0)), line), line
-
-
 def _parse(inner: str):
     words = inner.split()
     return (words[0], words[1]) if len(words) == 2 else (None, None)
@@ -73,7 +57,7 @@ def check(text: str, path: str, first_line: int, settings, out: Collector) -> No
     if not getattr(settings, "readable", True):
         return  # mkdocs.yml could not be read (its problem is reported): the contacts are unknown, not wrong
     known = by_id(settings)
-    for number, plain, _ in _outside_code(text, first_line):
+    for number, plain, _ in lines_outside_code(text, first_line):
         if plain is None or "{{" not in plain:
             continue
         for match in PLACEHOLDER_RE.finditer(plain):
@@ -109,7 +93,7 @@ def expand(markdown: str, settings) -> str:
         return link(contact, KINDS[kind])
 
     lines = []
-    for _, plain, line in _outside_code(markdown, 1):
+    for _, plain, line in lines_outside_code(markdown):
         if plain is None or "{{" not in plain:
             lines.append(line)
             continue

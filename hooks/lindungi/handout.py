@@ -22,7 +22,7 @@ FONTS = PACKAGE / "fonts"
 DOWNLOAD_DIR = "unduh"
 
 _ENV = templating.environment("print", keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
-_ENV.filters["title"] = lambda text: str(text).replace("<", "\u2039").replace(">", "\u203a")
+_ENV.filters["title"] = templating.safe_title
 
 
 def css_string(text) -> str:
@@ -34,7 +34,7 @@ def css_string(text) -> str:
 _ENV.filters["css_string"] = css_string
 # Text from module.yml (key points, what to do) with its help-line placeholders written as links (contacts.py).
 _ENV.filters["calls"] = lambda text, settings: Markup(contacts.expand(str(Markup.escape(text)), settings))
-_ENV.filters["cell"] = lambda text: " ".join(str(text).replace("|", "\\|").split()).replace("<", "\u2039").replace(">", "\u203a")
+_ENV.filters["cell"] = lambda text: templating.safe_title(" ".join(str(text).replace("|", "\\|").split()))
 
 
 def print_css() -> str:
@@ -120,7 +120,7 @@ def render_print_document(template, settings, ui: dict, doc_title: str, footer: 
 
 def render_page(module, settings, ui: dict, url: str, pdf_href: str, pdf_state: str = "") -> str:
     """The generated Markdown page `modul/<id>/handout.md`: the handout body and a download link."""
-    title = f"{ui['handout_title']}: {module.title}".replace("<", "\u2039").replace(">", "\u203a")
+    title = templating.safe_title(f"{ui['handout_title']}: {module.title}")
     return templating.markdown_environment().get_template("handout_page.md").render(
         ui=ui, m=module, page_title=Markup(json.dumps(title, ensure_ascii=False)), pdf_href=pdf_href,
         body=Markup(render_body(module, settings, ui, url)), note=pdf_note(ui, pdf_state))

@@ -17,6 +17,7 @@ import datetime as _dt
 import re
 from dataclasses import replace
 
+from .blocks import lines_outside_code
 from .models import Law
 from .problems import Collector, Token, quote
 from .shapes import LAWS
@@ -28,8 +29,6 @@ SCHEME = "law:"
 LINK_RE = re.compile(r"\[(?P<text>[^\]\n]*)\]\(\s*law:(?P<id>[^)\s]*)[^)]*\)")
 # A reference-style definition `[name]: law:<id>` (used by `[text][name]` links).
 DEFINITION_RE = re.compile(r"^\s{0,3}\[(?P<text>[^\]\n]+)\]:\s*<?law:(?P<id>[^>\s]*)")
-FENCE_RE = re.compile(r"^\s*(```|~~~)")
-CODE_SPAN_RE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 URL_RE = re.compile(r"^https?://[^\s<>\"']+$")
 STALE_MONTHS = 12
 
@@ -77,17 +76,11 @@ def find_citations(text: str, first_line: int = 1) -> list[tuple[str, int, str]]
     `text`, outside fenced code and code spans. `first_line` is the line number of the text's first line in its
     file."""
     found = []
-    fence = None
-    for offset, line in enumerate(text.split("\n")):
-        marker = FENCE_RE.match(line)
-        if marker:
-            fence = None if fence == marker.group(1) else (fence or marker.group(1))
+    for number, plain, _ in lines_outside_code(text, first_line):
+        if plain is None or SCHEME not in plain:
             continue
-        if fence or SCHEME not in line:
-            continue
-        plain = CODE_SPAN_RE.sub(lambda m: " " * len(m.group(0)), line)
         matches = list(LINK_RE.finditer(plain)) + list(filter(None, [DEFINITION_RE.match(plain)]))
-        found += [(match.group("id"), first_line + offset, match.group("text")) for match in matches]
+        found += [(match.group("id"), number, match.group("text")) for match in matches]
     return found
 
 

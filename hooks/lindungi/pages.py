@@ -25,11 +25,7 @@ _ENV = templating.environment("pages", keep_trailing_newline=True, undefined=jin
 _MD = templating.markdown_environment()  # Markdown pages: YAML text goes through templating.md_text
 
 
-def safe_title(text: str) -> str:
-    """A title for headings and navigation. Angle brackets become look-alike quotes: Material writes page titles into
-    `<title>` after un-escaping them, so a '<' typed in YAML must never reach it as markup."""
-    return str(text).replace("<", "\u2039").replace(">", "\u203a")
-
+safe_title = templating.safe_title  # titles in headings and the nav (see there)
 
 _ENV.filters["title"] = safe_title
 _ENV.filters["cell"] = lambda text: " ".join(str(text).replace("|", "\\|").split())

@@ -19,6 +19,7 @@ import re
 from pathlib import Path
 
 from . import contacts
+from .blocks import CODE_SPAN_RE, lines_outside_code
 from .models import Contact, Region
 from .problems import Collector, Token, quote
 from .shapes import REGION
@@ -33,8 +34,6 @@ REFERRAL_ROLES = ("police", "hospital", "social", "court")
 
 # `{{ region.name }}`; anything between double braces is a placeholder (an unknown one is an error).
 PLACEHOLDER_RE = re.compile(r"\{\{\s*(.*?)\s*\}\}")
-FENCE_RE = re.compile(r"^\s*(```|~~~)")
-CODE_SPAN_RE = re.compile(r"(`+)(?:.+?)\1")
 
 # placeholder -> (region.yml key that fills it, or "" when derived), in the order the guide lists them
 PLACEHOLDERS = {
@@ -229,19 +228,11 @@ class Filler:
         Fenced code blocks and code spans are left as they are: they may show the syntax itself."""
         if "{{" not in text:
             return text
-        lines = text.split("\n")
-        fence = None
-        for index, line in enumerate(lines):
-            opened = FENCE_RE.match(line)
-            if fence is not None:
-                if opened and opened.group(1) == fence:
-                    fence = None
-                continue
-            if opened:
-                fence = opened.group(1)
-                continue
-            if "{{" in line:
-                lines[index] = _outside_code(line, lambda part, n=first_line + index: self.line(part, rel, n, escape=True))
+        lines = []
+        for number, plain, line in lines_outside_code(text, first_line):
+            if plain is not None and "{{" in plain:
+                line = _outside_code(line, lambda part, n=number: self.line(part, rel, n, escape=True))
+            lines.append(line)
         return "\n".join(lines)
 
     def value(self, value, rel: str, line: int = 1):
@@ -266,7 +257,7 @@ class Filler:
 
 def _outside_code(line: str, fill) -> str:
     parts, last = [], 0
-    for match in CODE_SPAN_RE.finditer(line):
+    for match in CODE_SPAN_RE.finditer(line):  # the code spans lines_outside_code blanks
         parts.append(fill(line[last:match.start()]))
         parts.append(match.group(0))
         last = match.end()

@@ -79,6 +79,12 @@ class _ProjectBytecodeCache(jinja2.FileSystemBytecodeCache):
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")
 
 
+def safe_title(text) -> str:
+    """A title for headings, navigation and print. Angle brackets become look-alike quotes: Material writes page titles
+    into `<title>` after un-escaping them, so a '<' typed in YAML must never reach it as markup."""
+    return str(text).replace("<", "\u2039").replace(">", "\u203a")
+
+
 def clock(value, ui: dict) -> str:
     """A clock time as the language writes it: '08.00' in Indonesian (EYD), '08:00' in English. A computed time is
     digits and a separator only, so it is Markup: nothing in it needs escaping, in HTML or in a Markdown table cell."""
@@ -164,8 +170,7 @@ def markdown_environment() -> jinja2.Environment:
     if _MARKDOWN_ENV is None:
         env = environment("markdown", keep_trailing_newline=True, undefined=jinja2.StrictUndefined,
                           finalize=_finalize)
-        title = lambda text: str(text).replace("<", "\u2039").replace(">", "\u203a")  # noqa: E731 (see pages.safe_title)
-        env.filters = {"title": title, "cell": str, "join": _md_join, "e": md_text, "escape": md_text,
+        env.filters = {"title": safe_title, "cell": str, "join": _md_join, "e": md_text, "escape": md_text,
                        "length": env.filters["length"], "default": env.filters["default"],
                        **FILTERS}  # dates and clock times: plain text, which `finalize` then writes through md_text
         _MARKDOWN_ENV = env
