@@ -374,8 +374,8 @@ def write_pdfs(build: Build, config) -> None:
             jobs, merges = printing.pdf_jobs(project, build.ui, config.use_directory_urls)
             result = pdf.render_all(jobs, merges, config.site_dir, cache, progress=pdf.TerminalProgress())
             pdf.record_run(digest, result, cache)
-        elif project.settings.trainer_kit and project.workshops:  # the packs hold handouts: join them again once stamped
-            merges = printing.pdf_jobs(project, build.ui, config.use_directory_urls)[1]
+        else:  # the packs hold handouts: join them again once stamped
+            merges = printing.pack_merges(project, build.ui)
         bands = [item for item in result.results if item.out == printing.BANDS_PATH]
         result.results = [item for item in result.results if item.out != printing.BANDS_PATH]
         if not printing.apply_bands(project, config.site_dir, merges):

@@ -166,9 +166,10 @@ def _plan(workshop, project, ui: dict) -> list:
     return plan
 
 
-def pack_outline(workshop, project, ui: dict) -> list[tuple[str, str]]:
-    """(slug, title) of every document `pack_documents` makes, in the same order, without rendering any."""
-    return [(slug, title) for slug, title, *_ in _plan(workshop, project, ui)]
+def pack_outline(workshop, project, ui: dict, in_pack_only: bool = False) -> list[tuple[str, str]]:
+    """(slug, title) of every document `pack_documents` makes (or only those joined into the combined pack), in the
+    same order, without rendering any."""
+    return [(slug, title) for slug, title, in_pack, *_ in _plan(workshop, project, ui) if in_pack or not in_pack_only]
 
 
 def pack_documents(workshop, project, ui: dict) -> list[PackDoc]:

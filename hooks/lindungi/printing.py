@@ -103,19 +103,23 @@ def pdf_jobs(project, ui: dict, directory_urls: bool) -> tuple[list, list]:
     if modules:
         urls = [module_url(project, m, directory_urls) for m in modules]
         jobs.append(Job(BANDS_PATH, handout.render_bands(modules, project.settings, ui, urls), "handout wilayah"))
+    for workshop in project.workshops.values() if project.settings.trainer_kit else ():
+        for doc in pack.pack_documents(workshop, project, ui):
+            jobs.append(Job(pack_doc_path(workshop, doc.slug), doc.html, f"{workshop.id} {doc.slug}", source=workshop.path))
+    return jobs, pack_merges(project, ui)
+
+
+def pack_merges(project, ui: dict) -> list:
+    """One merge per workshop pack (trainer kit only): its documents in pack order, with the handouts after the agenda
+    and the facilitator guide. Renders nothing, so a build that reuses its PDFs can join the packs again cheaply."""
     merges = []
     for workshop in project.workshops.values() if project.settings.trainer_kit else ():
-        docs = pack.pack_documents(workshop, project, ui)
-        parts = []
-        for doc in docs:
-            jobs.append(Job(pack_doc_path(workshop, doc.slug), doc.html, f"{workshop.id} {doc.slug}", source=workshop.path))
-            if doc.in_pack:
-                parts.append((doc.title, pack_doc_path(workshop, doc.slug)))
+        parts = [(title, pack_doc_path(workshop, slug)) for slug, title in pack.pack_outline(workshop, project, ui, True)]
         handouts = [(f"{ui['handout_title']}: {m.title}", handout.pdf_path(m))
                     for m in pack.workshop_modules(workshop, project)]
         parts[2:2] = handouts  # after the agenda and the facilitator guide
         merges.append(Merge(pack_path(workshop), tuple(parts), f"{ui['pack_title']} {workshop.id}"))
-    return jobs, merges
+    return merges
 
 
 def inputs_digest(project, ui: dict, directory_urls: bool) -> str:
