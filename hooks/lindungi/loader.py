@@ -161,7 +161,7 @@ def _readable(value):
     return None if value is _SYNTAX_ERROR else value
 
 
-DEFAULT_EXIT_URL = "https://www.bmkg.go.id/"
+DEFAULT_EXIT_URL = Settings.exit_url  # the one default, in models.Settings
 
 
 def _checked_site_url(site_url: str, config, out: Collector) -> str:
