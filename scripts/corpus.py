@@ -132,9 +132,9 @@ def write_module(root: Path, w: Writer, number: int, sessions: int, questions: i
         lines.append(f"  pre_post: {mid}-prepost")
     lines += ["handout:", "  pages: 2", "  what_to_do:"] + [f"    - {q(w.clause() + '.')}" for _ in range(3)]
     lines += ["sources:", "  - {title: UU No. 12 Tahun 2022 tentang Tindak Pidana Kekerasan Seksual, publisher: "
-              "Pemerintah Republik Indonesia, year: 2022}",
+              "Pemerintah Republik Indonesia, year: 2022, use: cited}",
               "  - {title: Permen PPPA No. 2 Tahun 2022 tentang Standar Layanan Perlindungan Perempuan dan Anak, "
-              "publisher: Kementerian PPPA, year: 2022}",
+              "publisher: Kementerian PPPA, year: 2022, use: cited}",
               "reviewed: 2026-06-01", "next_review: 2036-06-01"]
     (folder / "module.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     for index, sid in enumerate(session_ids(sessions)):

@@ -43,6 +43,7 @@ sources:                      # hanya sumber yang benar-benar dikutip
   - title: Judul sumber
     publisher: Penerbit
     year: {year}
+    use: cited                # cited: hanya dikutip; adapted: teks modul disusun darinya (isi juga licence)
 reviewed: {today}
 next_review: {next_year}
 """

@@ -18,8 +18,8 @@ import yaml
 
 from helpers import build_site, copy_site
 from lindungi.quizbank import BANK
-from lindungi.shapes import MODULE, SESSION, SETTINGS
-from lindungi.spec import ListOf, Obj, Str
+from lindungi.shapes import MODULE, SESSION, SETTINGS, WORKSHEET
+from lindungi.spec import ListOf, Obj, OneOf, Str
 from lindungi.templating import md_text
 from lindungi.workshop import WORKSHOP
 
@@ -40,12 +40,15 @@ GROUPS = [["quiz-line", "script"], ["close-script", "md-link"], ["attribute", "i
 # Text with `{{ ... }}` in a field that takes placeholders (every module and workshop text, page and session bodies) is
 # a placeholder, checked when the file is read: an unknown one stops the build with a file:line message.
 PLACEHOLDER_RULES = ("[placeholder-unknown]", "[contact-placeholder-bad]")
-SHAPES = {"module": MODULE, "session": SESSION, "quiz": BANK, "workshop": WORKSHOP, "settings": SETTINGS}
+SHAPES = {"module": MODULE, "session": SESSION, "quiz": BANK, "workshop": WORKSHOP, "settings": SETTINGS,
+          "worksheet": WORKSHEET}
 # Text fields with their own format check (a hostile value is an error there, tested in test_bad_input.py).
 CHECKED = {("settings", "help_lines[].phone"), ("settings", "help_lines[].whatsapp"),
            ("settings", "local_contacts[].phone"), ("settings", "local_contacts[].whatsapp"),
            # a law source's article goes only beside `law`, which needs a laws.yml entry: see test_laws.py
-           ("module", "sources[].articles")}
+           ("module", "sources[].articles"),
+           # a step's heading must name a heading of the session text (step-heading-unknown, test_content_model.py)
+           ("session", "steps[].heading")}
 # Question keys that belong to some question types only: filled where the test site's questions have them.
 QUESTION_KEYS = {"prompt", "scenario", "hint", "explanation", "feedback_correct", "feedback_incorrect", "accepted"}
 
@@ -69,7 +72,11 @@ def text_fields(shape: Obj, prefix: str = "") -> list[tuple[str, Str]]:
     for name, field in shape.fields.items():
         inner = field.shape.item if isinstance(field.shape, ListOf) else field.shape
         path = prefix + name + ("[]" if isinstance(field.shape, ListOf) else "")
-        if type(inner) is Str:
+        if isinstance(inner, OneOf):  # text or a mapping (materials, audience): both forms are fields
+            if type(inner.plain) is Str:
+                found.append((path, inner.plain))
+            found.extend(text_fields(inner.mapping, path + "."))
+        elif type(inner) is Str:
             found.append((path, inner))
         elif isinstance(inner, Obj):
             found.extend(text_fields(inner, path + "."))
@@ -109,6 +116,17 @@ def fill(document, shape: Obj, kind: str, group: list[str], filled: dict, prefix
         if (kind, path) in CHECKED:
             continue
         present = name in document
+        if isinstance(inner, OneOf) and present:
+            items = document[name] if is_list else [document[name]]
+            for index, item in enumerate(items):
+                if isinstance(item, dict):
+                    fill(item, inner.mapping, kind, group, filled, path + ".", counter)
+                elif type(inner.plain) is Str:
+                    counter[0] += 1
+                    value, fitted = _value(group, counter[0], inner.plain.max_len)
+                    items[index] = value
+                    filled[(kind, path)] = max(filled.get((kind, path), 0), fitted)
+            continue
         if type(inner) is Str and (present or (shape is not _QUESTION and name not in QUESTION_KEYS)):
             counter[0] += 1
             value, fitted = _value(group, counter[0], inner.max_len)
@@ -145,11 +163,20 @@ def hostile_site(root: Path, group: list[str]) -> dict:
     (root / "workshops/uji.yml").write_text(WORKSHOP_FILE, encoding="utf-8")
     session = root / "modules/modul-kuis/sesi-satu.md"
     session.write_text(session.read_text(encoding="utf-8").replace(
-        "method: ceramah}", "method: ceramah, materials: [kertas]}\nmaterials: [spidol]\ncontent_note: Catatan."),
+        "method: ceramah}", "method: ceramah, materials: [kertas, {item: pena, quantity: 1, unit: buah, per: peserta}], "
+        "steps: [{title: Bagian, minutes: 5, method: diskusi}]}\nmaterials: [spidol, {item: kertas plano, quantity: 2}]\n"
+        "worksheets: [lembar-uji]\ncontent_note: Catatan."), encoding="utf-8")
+    module = root / "modules/modul-kuis/module.yml"
+    module.write_text(module.read_text(encoding="utf-8").replace(
+        "audience: [konselor]", "audience: [konselor, {group: remaja, min_age: 13, max_age: 17, note: Catatan.}]"),
         encoding="utf-8")
+    (root / "modules/modul-kuis/lembar").mkdir()
+    sheet = root / "modules/modul-kuis/lembar/lembar-uji.md"
+    sheet.write_text("---\ntitle: Lembar uji\n---\nIsi lembar.\n", encoding="utf-8")
     filled: dict = {}
     _edit_yaml(root / "modules/modul-kuis/module.yml", MODULE, "module", group, filled)
     _edit_yaml(session, SESSION, "session", group, filled, front_matter=True)
+    _edit_yaml(sheet, WORKSHEET, "worksheet", group, filled, front_matter=True)
     for bank in sorted((root / "quizzes").glob("*.yml")):
         _edit_yaml(bank, BANK, "quiz", group, filled)
     _edit_yaml(root / "workshops/uji.yml", WORKSHOP, "workshop", group, filled)

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from .messages import MESSAGES, WARNING_RULES, WORDS
 from .quizbank import BANK
-from .shapes import LAWS, MODULE, REGION, SESSION, SETTINGS
-from .spec import Enum, ListOf, Obj
+from .shapes import LAWS, MODULE, REGION, SESSION, SETTINGS, WORKSHEET
+from .spec import Enum, ListOf, Obj, OneOf
 from .workshop import WORKSHOP
 
 FILES = (
     ("modules/&lt;id&gt;/module.yml", MODULE),
     ("modules/&lt;id&gt;/&lt;sesi&gt;.md (bagian depan)", SESSION),
+    ("modules/&lt;id&gt;/lembar/&lt;nama&gt;.md (bagian depan)", WORKSHEET),
     ("quizzes/&lt;id&gt;.yml", BANK),
     ("workshops/&lt;id&gt;.yml", WORKSHOP),
     ("mkdocs.yml, extra.lindungi", SETTINGS),
@@ -28,8 +29,10 @@ def _rows(shape: Obj, prefix: str = "") -> list[str]:
     rows = []
     for name, field in shape.fields.items():
         inner = field.shape.item if isinstance(field.shape, ListOf) else field.shape
+        plain = inner.plain if isinstance(inner, OneOf) else None  # text or a mapping: both are described
+        inner = inner.mapping if isinstance(inner, OneOf) else inner
         kind = "daftar" if isinstance(field.shape, ListOf) else ""
-        choices = ", ".join(f"`{v}`" for v in inner.values) if isinstance(inner, Enum) else ""
+        choices = ", ".join(f"`{v}`" for v in (plain or inner).values) if isinstance(plain or inner, Enum) else ""
         rows.append(f"| `{prefix}{name}` | {'ya' if field.required else 'tidak'} | {_cell(field.doc)} "
                     f"{('(' + kind + ')') if kind else ''} {choices} |")
         if isinstance(inner, Obj):

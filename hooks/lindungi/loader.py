@@ -13,10 +13,11 @@ from pathlib import Path
 import yaml
 
 from . import blocks, contacts as placeholders, laws as lawreg, regions as regionreg
-from .models import Citation, Handout, Module, Objective, Project, Session, Settings, Source, Step
+from .models import (AudienceGroup, Citation, Handout, Material, Module, Objective, Project, Session, Settings, Source,
+                     Step, Worksheet)
 from .problems import Collector, Token, quote
 from .quizbank import load_bank
-from .shapes import MODULE, SESSION, SETTINGS
+from .shapes import MODULE, SESSION, SETTINGS, WORKSHEET
 from .spec import Ctx, Url, check_document, did_you_mean, url_host
 from .workshop import load_workshop
 from .yamlpos import MAX_ITEMS, PosDict, PosLoader, load_yaml, load_yaml_with, split_front_matter
@@ -317,6 +318,7 @@ def _load_modules(root: Path, project: Project, out: Collector, remember=None, f
             out.add(rel, module.line_of("id"), "duplicate-id", kind=Token("module"), value=quote(module.id),
                     other=project.modules[module.id].path)
             continue
+        module.worksheets = _load_worksheets(root, folder, module, out, remember, fill)
         module.sessions = [s for s in (_load_session(root, folder, sid, module, out, remember, fill)
                                        for sid in module.session_ids) if s]
         listed = set(module.session_ids)
@@ -359,12 +361,13 @@ def _build_module(value, rel: str, folder_name: str, out: Collector) -> Module |
                        ("handout.what_to_do", (data.get("handout") or {}).get("what_to_do"))):
         if isinstance(items, list) and hasattr(items, "line_of"):
             session_lines |= {f"{key}[{i}]": items.line_of(i) for i in range(len(items))}
+    audience = _audience(data)
     quizzes = data.get("quizzes", {})
     handout = data.get("handout", {})
     key_points = tuple(data.get("key_points", ()))
     return Module(
         id=module_id, path=rel, title=data.get("title", module_id), summary=data.get("summary", ""),
-        audience=tuple(data.get("audience", ())), level=data.get("level", "dasar"),
+        audience=tuple(dict.fromkeys(a.group for a in audience)), audience_groups=audience, level=data.get("level", "dasar"),
         part=data.get("part", ""), group=data.get("group", ""), status=data.get("status", "draft"),
         objectives=tuple(objectives), key_points=key_points, prerequisites=tuple(data.get("prerequisites", ())),
         session_ids=tuple(dict.fromkeys(sessions)), self_check=quizzes.get("self_check"),
@@ -391,8 +394,87 @@ def _sources(data: PosDict, rel: str, out: Collector) -> tuple:
         elif "articles" in raw:
             out.add(rel, raw.line_of("articles"), "source-articles-without-law")
         sources.append(Source(raw.get("title", ""), raw.get("publisher", ""), raw.get("year"), raw.get("url", ""),
-                              raw.get("licence", ""), raw.get("law", ""), raw.get("articles", ""), line))
+                              raw.get("licence", ""), raw.get("law", ""), raw.get("articles", ""), line,
+                              raw.get("use", "cited" if raw.get("law") else "adapted")))
     return tuple(sources)
+
+
+def _audience(data: PosDict) -> tuple:
+    """The module's audience entries: a role id, or a group with an age range and a note (see shapes.AUDIENCE)."""
+    items = data.get("audience", [])
+    found = []
+    for index, raw in enumerate(items):
+        line = items.line_of(index)
+        if isinstance(raw, dict):
+            if "group" in raw:
+                found.append(AudienceGroup(raw["group"], raw.get("min_age"), raw.get("max_age"), raw.get("note", ""),
+                                           line))
+        else:
+            found.append(AudienceGroup(raw, line=line))
+    return tuple(found)
+
+
+def _materials(items, default_line: int) -> tuple:
+    """Materials as `Material`s: text is an item with no quantity; a mapping gives its quantity, unit and `per`."""
+    found = []
+    for index, raw in enumerate(items or ()):
+        line = items.line_of(index) if hasattr(items, "line_of") else default_line
+        if isinstance(raw, dict):
+            if "item" in raw:
+                found.append(Material(str(raw["item"]).strip(), raw.get("quantity"), raw.get("unit", ""),
+                                      raw.get("per", "kelas"), line))
+        elif str(raw).strip():
+            found.append(Material(str(raw).strip(), line=line))
+    return tuple(found)
+
+
+def _steps(data: PosDict) -> tuple:
+    """The session's steps with their materials, linked heading and sub-steps."""
+    items = data.get("steps", [])
+    steps = []
+    for index, raw in enumerate(items):
+        if "title" not in raw or "minutes" not in raw:
+            continue
+        line = items.line_of(index)
+        subs = raw.get("steps", [])
+        substeps = tuple(Step(sub["title"], sub["minutes"], sub.get("method", ""), line=subs.line_of(i))
+                         for i, sub in enumerate(subs) if "title" in sub and "minutes" in sub)
+        steps.append(Step(raw["title"], raw["minutes"], raw.get("method", ""), _materials(raw.get("materials"), line),
+                          line, raw.get("heading", ""), raw.line_of("heading") if "heading" in raw else line,
+                          substeps))
+    return tuple(steps)
+
+
+WORKSHEET_DIR = "lembar"
+
+
+def _load_worksheets(root: Path, folder: Path, module: Module, out: Collector, remember=None, fill=None) -> dict:
+    """Every `lembar/<id>.md` of a module folder: front matter (`title`, `per`, `copies`) and a Markdown body for
+    participants (trainer-only blocks are errors, as on public pages)."""
+    sheets = {}
+    for path in _listdir(folder / WORKSHEET_DIR):
+        if path.suffix != ".md":
+            continue
+        rel = _rel(root, path)
+        text = read_text_file(path, rel, out)
+        if text is None:
+            continue
+        front, body, body_line = split_front_matter(text)
+        if front is None:
+            out.add(rel, 1, "front-matter-missing")
+            continue
+        if fill is not None:
+            body = fill.text(body, rel, body_line)
+        value = read_yaml_file(path, rel, out, first_line=2, text=front, remember=remember)
+        if value is _SYNTAX_ERROR:
+            continue
+        data = check_document(value, WORKSHEET, Ctx(rel, out), "bagian depan dengan kunci title")
+        if data is None:
+            continue
+        tree = blocks.parse(body, rel, out, first_line=body_line, view="public")
+        sheets[path.stem] = Worksheet(path.stem, module.id, rel, data.get("title", path.stem), data.get("per", "peserta"),
+                                      data.get("copies", 1), body, body_line, tree)
+    return sheets
 
 
 def _sub_line(data: PosDict, key: str, sub: str) -> int:
@@ -424,15 +506,16 @@ def _load_session(root: Path, folder: Path, session_id: str, module: Module, out
     data = check_document(value, SESSION, ctx, "bagian depan dengan kunci title, objectives dan steps")
     if data is None:
         return None
-    steps = tuple(Step(s["title"], s["minutes"], s.get("method", ""), tuple(s.get("materials", ())),
-                       data["steps"].line_of(i))
-                  for i, s in enumerate(data.get("steps", [])) if "title" in s and "minutes" in s)
+    steps = _steps(data)
     tree = blocks.parse(body, rel, out, first_line=body_line, view="learner")
     session = Session(id=session_id, module_id=module.id, path=rel, title=data.get("title", session_id),
                       objectives=tuple(data.get("objectives", ())), steps=steps,
-                      materials=tuple(data.get("materials", ())), self_care=data.get("self_care", False),
+                      materials=_materials(data.get("materials"), data.line_of("materials") if "materials" in data else 2),
+                      worksheets=tuple(dict.fromkeys(data.get("worksheets", ()))), self_care=data.get("self_care", False),
                       content_note=data.get("content_note", ""), body=body, body_line=body_line, line=2,
-                      blocks=tuple(blocks.block_names(tree)), tree=tree, lines=dict(data.key_lines))
+                      blocks=tuple(blocks.block_names(tree)), tree=tree,
+                      lines=dict(data.key_lines) | {f"worksheets.{w}": data["worksheets"].line_of(i)
+                                                    for i, w in enumerate(data.get("worksheets", ()))})
     if "minutes" in data and data["minutes"] != session.minutes:
         out.add(rel, data.line_of("minutes"), "minutes-mismatch", expected=session.minutes, value=data["minutes"])
     return session

@@ -286,6 +286,77 @@ MESSAGES = {
         "en": {"what": "session file {value} does not exist", "expected": "a file {expected}", "found": "no such file",
                "fix": "create that file, or correct the session name in 'sessions'"},
     },
+    "substeps-exceed": {
+        "id": {"what": "bagian-bagian langkah {value} lebih lama dari langkahnya",
+               "expected": "paling lama {expected} menit ('minutes' langkah itu)", "found": "{found} menit",
+               "fix": "perpendek bagian langkah, atau naikkan 'minutes' langkah itu"},
+        "en": {"what": "the sub-steps of step {value} take longer than the step",
+               "expected": "at most {expected} minutes (the step's 'minutes')", "found": "{found} minutes",
+               "fix": "shorten the sub-steps, or raise the step's 'minutes'"},
+    },
+    "step-heading-unknown": {
+        "id": {"what": "'heading' langkah {value} tidak menyebut judul '##' di teks sesi",
+               "expected": "salah satu dari {allowed}", "found": "{value}", "fix": "{hint}"},
+        "en": {"what": "the 'heading' of step {value} names no '##' heading of the session text",
+               "expected": "one of {allowed}", "found": "{value}", "fix": "{hint}"},
+    },
+    "step-heading-order": {
+        "id": {"what": "langkah dan judul di teks sesi tidak berurutan sama: judul {value} datang sebelum {found}",
+               "fix": "urutkan langkah seperti urutan judulnya di teks sesi, atau pindahkan bagian teksnya"},
+        "en": {"what": "the steps and the session text's headings are in a different order: heading {value} comes "
+                       "before {found}",
+               "fix": "order the steps as their headings appear in the session text, or move that part of the text"},
+    },
+    "worksheet-missing": {
+        "id": {"what": "lembar kerja {value} tidak ditemukan", "expected": "berkas {expected}",
+               "found": "lembar yang ada: {allowed}",
+               "fix": "buat berkas itu (bagian depan dengan 'title', lalu isi lembarnya) atau perbaiki namanya"},
+        "en": {"what": "worksheet {value} does not exist", "expected": "a file {expected}",
+               "found": "worksheets present: {allowed}",
+               "fix": "create that file (front matter with 'title', then the sheet's text) or correct the name"},
+    },
+    "worksheet-not-used": {
+        "id": {"what": "lembar kerja {value} tidak dipakai sesi mana pun",
+               "fix": "tambahkan {value} ke 'worksheets' sesi yang memakainya, atau hapus berkasnya"},
+        "en": {"what": "worksheet {value} is used by no session",
+               "fix": "add {value} to 'worksheets' of the session that uses it, or remove the file"},
+    },
+    "audience-age-order": {
+        "id": {"what": "rentang usia peserta {value} terbalik", "expected": "min_age tidak lebih besar dari max_age",
+               "found": "{found}", "fix": "tukar kedua angka itu"},
+        "en": {"what": "the age range of audience {value} is reversed", "expected": "min_age no greater than max_age",
+               "found": "{found}", "fix": "swap the two numbers"},
+    },
+    "audience-age-staff": {
+        "id": {"what": "peserta {value} adalah peran petugas, bukan kelompok masyarakat, jadi tidak memakai rentang usia",
+               "expected": "min_age dan max_age hanya untuk {allowed}",
+               "fix": "hapus min_age dan max_age; tulis catatan lain di 'note'"},
+        "en": {"what": "audience {value} is a staff role, not a community group, so it takes no age range",
+               "expected": "min_age and max_age only for {allowed}",
+               "fix": "remove min_age and max_age; write other remarks in 'note'"},
+    },
+    "licence-source-noncommercial": {
+        "id": {"what": "sumber ini berlisensi nonkomersial ({value}), tetapi modul memakai lisensi {found} yang "
+                       "mengizinkan pemakaian komersial",
+               "expected": "lisensi modul sama dengan lisensi sumber yang diadaptasi",
+               "fix": "hapus 'licence' modul agar lisensinya diturunkan dari sumber, tulis 'licence: {value}' di "
+                      "module.yml, atau tulis 'use: cited' bila teks modul tidak diadaptasi dari sumber ini"},
+        "en": {"what": "this source has a non-commercial licence ({value}), but the module uses licence {found}, which "
+                       "allows commercial use",
+               "expected": "the module's licence matches the licence of the source it adapts",
+               "fix": "remove the module's 'licence' so it is derived from its sources, write 'licence: {value}' in "
+                      "module.yml, or write 'use: cited' if the module's text is not adapted from this source"},
+    },
+    "licence-source-unknown": {
+        "id": {"what": "lisensi sumber {value} tidak diketahui, sehingga lisensi modul ({found}) bisa mengklaim lebih "
+                       "dari yang diizinkan sumber",
+               "fix": "tulis 'licence' sumber dari halaman penerbitnya, atau 'use: cited' bila sumber ini hanya dikutip "
+                      "untuk fakta dan teks modul ditulis sendiri"},
+        "en": {"what": "the licence of source {value} is unknown, so the module's licence ({found}) may claim more than "
+                       "the source allows",
+               "fix": "write the source's 'licence' from its publisher's page, or 'use: cited' if the source is only "
+                      "cited for facts and the module's text is written anew"},
+    },
     "session-not-listed": {
         "id": {"what": "berkas sesi {value} tidak tercantum di 'sessions' pada module.yml",
                "fix": "tambahkan {value} ke 'sessions', atau hapus berkasnya"},
@@ -645,6 +716,7 @@ WARNING_RULES = frozenset({
     "session-not-listed", "workshop-long-stretch", "workshop-long-day", "workshop-no-self-care", "workshop-same-form",
     "workshop-session-twice", "handout-overflow", "pdf-too-large", "handout-no-qr", "pdf-resource-refused",
     "handout-band-overflow", "law-amended", "law-revoked", "law-check-stale", "law-not-checked", "placeholder-empty",
+    "worksheet-not-used", "licence-source-noncommercial", "licence-source-unknown",
 })
 
 # Build notes that are about the machine, not the content (no rule id, not in the authoring guide's rule list).

@@ -9,8 +9,13 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 
-AUDIENCES = ("konselor", "manajer_kasus", "pendamping_hukum", "psikolog", "fasilitator_desa", "polisi",
-             "tenaga_kesehatan", "pekerja_sosial", "guru", "publik")
+STAFF_AUDIENCES = ("konselor", "manajer_kasus", "pendamping_hukum", "psikolog", "fasilitator_desa", "polisi",
+                   "tenaga_kesehatan", "pekerja_sosial", "guru")
+COMMUNITY_AUDIENCES = ("remaja", "orang_tua", "tokoh_masyarakat")  # community groups: may carry an age range
+AUDIENCES = STAFF_AUDIENCES + ("publik",) + COMMUNITY_AUDIENCES
+UNITS = ("lembar", "buah", "set", "pak", "rim", "gulung", "kotak", "salinan")  # the one list of material units
+MATERIAL_PER = ("peserta", "kelompok", "kelas")  # a quantity is for each participant, each group, or the whole room
+SOURCE_USES = ("adapted", "cited")  # adapted: the module's text is built on it (its licence binds); cited: facts only
 LEVELS = ("dasar", "lanjutan")
 STATUSES = ("draft", "pilot", "stable")
 
@@ -38,6 +43,7 @@ class Source:
     law: str = ""       # id in laws.yml
     articles: str = ""  # free text, e.g. "Pasal 41"
     line: int = field(default=0, compare=False)
+    use: str = "adapted"  # adapted | cited (see SOURCE_USES); laws are cited
 
 
 LAW_STATUSES = ("in_force", "amended", "revoked")
@@ -89,15 +95,65 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Material:
+    """A material: `kertas plano` (old form: no quantity) or `{item: kertas plano, quantity: 2, unit: lembar,
+    per: kelompok}`. `per` is peserta (each participant), kelompok (each group) or kelas (the whole room)."""
+
+    item: str
+    quantity: int | None = None
+    unit: str = ""
+    per: str = "kelas"
+    line: int = 0
+
+    @property
+    def key(self) -> str:
+        """The name materials are merged by: lower case, single spaces."""
+        return " ".join(self.item.lower().split())
+
+    def __str__(self) -> str:
+        return self.item
+
+
+@dataclass(frozen=True)
 class Step:
-    """`- {title: Curah pendapat, minutes: 15, method: diskusi kelompok, materials: [kertas plano]}`"""
+    """`- {title: Curah pendapat, minutes: 15, method: diskusi kelompok, materials: [kertas plano]}`, optionally with
+    `heading:` (a `##` heading of the session body this step teaches) and `steps:` (sub-steps with their minutes)."""
 
     title: str
     minutes: int
     method: str = ""
-    materials: tuple = ()
+    materials: tuple = ()   # Material
+    line: int = 0
+    heading: str = ""
+    heading_line: int = 0
+    substeps: tuple = ()    # Step (no deeper nesting)
+
+
+@dataclass(frozen=True)
+class AudienceGroup:
+    """One entry of `audience`: a role id, or `{group: remaja, min_age: 13, max_age: 17, note: ...}`."""
+
+    group: str
+    min_age: int | None = None
+    max_age: int | None = None
+    note: str = ""
     line: int = 0
 
+
+@dataclass
+class Worksheet:
+    """`modules/<module>/lembar/<id>.md`: a sheet for participants (front matter `title`, `per`, `copies`), printed as
+    its own page in the trainer's pack and shown on the site next to the sessions that list it in `worksheets`."""
+
+    id: str
+    module_id: str
+    path: str
+    title: str
+    per: str = "peserta"      # peserta | kelompok: one set of copies for each participant or each group
+    copies: int = 1
+    body: str = ""
+    body_line: int = 1
+    tree: list = field(default_factory=list)
 
 @dataclass
 class Session:
@@ -128,6 +184,7 @@ class Session:
     body_line: int = 1
     line: int = 1
     blocks: tuple = ()  # names of the blocks used, in order
+    worksheets: tuple = ()  # ids of the module's worksheets (modules/<module>/lembar/<id>.md) this session uses
     tree: list = field(default_factory=list)   # parsed body (blocks.parse)
     lines: dict = field(default_factory=dict)  # front-matter key -> line
 
@@ -154,7 +211,8 @@ class Module:
     path: str
     title: str
     summary: str = ""
-    audience: tuple = ()
+    audience: tuple = ()   # role and group ids
+    audience_groups: tuple = ()  # AudienceGroup, one per audience entry (ages and notes)
     level: str = "dasar"
     part: str = ""   # part title in the nav, above themes (large curricula); themes of one part are nested under it
     group: str = ""  # theme title in the nav; modules of one theme are nested under it
@@ -164,6 +222,7 @@ class Module:
     prerequisites: tuple = ()
     session_ids: tuple = ()
     sessions: list = field(default_factory=list)
+    worksheets: dict = field(default_factory=dict)  # id -> Worksheet (modules/<id>/lembar/*.md)
     self_check: str | None = None
     pre_post: str | None = None
     handout: Handout = field(default_factory=Handout)

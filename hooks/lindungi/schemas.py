@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .quizbank import BANK
-from .shapes import LAWS, MODULE, REGION, SESSION, SETTINGS
+from .shapes import LAWS, MODULE, REGION, SESSION, SETTINGS, WORKSHEET
 from .workshop import WORKSHOP
 
 BASE = "https://json-schema.org/draft/2020-12/schema"
@@ -23,4 +23,5 @@ def all_schemas() -> dict:
         "settings": _document(SETTINGS, "extra.lindungi"),
         "laws": _document(LAWS, "laws.yml"),
         "region": _document(REGION, "region.yml"),
+        "worksheet": _document(WORKSHEET, "worksheet front matter"),
     }

@@ -6,8 +6,8 @@ editor's autocompletion, the validator and the authoring guide describe the same
 
 from __future__ import annotations
 
-from .models import AUDIENCES, LAW_KINDS, LAW_STATUSES, LEVELS, STATUSES
-from .spec import Bool, Date, Enum, Field, Id, Int, ListOf, Obj, Str, Url
+from .models import AUDIENCES, LAW_KINDS, LAW_STATUSES, LEVELS, MATERIAL_PER, SOURCE_USES, STATUSES, UNITS
+from .spec import Bool, Date, Enum, Field, Id, Int, ListOf, Obj, OneOf, Str, Url
 
 MAX_HANDOUT_ITEMS = 40  # key points and steps: they are printed on a one- or two-page handout
 
@@ -19,7 +19,24 @@ SOURCE = Obj({
     "licence": Field(Str(max_len=100), False, "lisensi sumber, misalnya CC BY-NC-SA 3.0 IGO"),
     "law": Field(Id(), False, "id peraturan di laws.yml; judul, tahun dan alamatnya diambil dari sana"),
     "articles": Field(Str(max_len=200), False, "pasal yang dikutip, misalnya 'Pasal 41' (hanya bersama law)"),
+    "use": Field(Enum(SOURCE_USES), False,
+                 "adapted (bawaan): teks modul disusun dari sumber ini, jadi lisensinya berlaku; "
+                 "cited: hanya dikutip untuk fakta, teks ditulis sendiri"),
 }, need_one=("title", "law"))
+
+AUDIENCE = OneOf(Enum(AUDIENCES), Obj({
+    "group": Field(Enum(AUDIENCES), True, "peran atau kelompok, misalnya remaja, orang_tua, tokoh_masyarakat"),
+    "min_age": Field(Int(minimum=0, maximum=120), False, "usia termuda (tahun); untuk kelompok masyarakat"),
+    "max_age": Field(Int(minimum=0, maximum=120), False, "usia tertua (tahun); untuk kelompok masyarakat"),
+    "note": Field(Str(max_len=300), False, "catatan, misalnya 'kelompok laki-laki dan perempuan dipisah'"),
+}), "id peran atau kelompok, atau {group, min_age, max_age, note}")
+
+MATERIAL = OneOf(Str(max_len=200), Obj({
+    "item": Field(Str(max_len=200), True, "nama bahan, misalnya kertas plano"),
+    "quantity": Field(Int(minimum=1, maximum=10000), False, "jumlah untuk setiap peserta, kelompok atau kelas"),
+    "unit": Field(Enum(UNITS), False, "satuan: " + ", ".join(UNITS)),
+    "per": Field(Enum(MATERIAL_PER), False, "peserta, kelompok atau kelas (bawaan: kelas, sekali untuk ruangan)"),
+}), "nama bahan, atau {item, quantity, unit, per}")
 
 OBJECTIVE = Obj({
     "id": Field(Id(), True, "id tujuan, huruf kecil dan tanda hubung"),
@@ -30,7 +47,8 @@ MODULE = Obj({
     "id": Field(Id(), True, "id modul, sama dengan nama folder"),
     "title": Field(Str(max_len=200), True, "judul modul"),
     "summary": Field(Str(max_len=1000), True, "ringkasan satu-dua kalimat untuk katalog"),
-    "audience": Field(ListOf(Enum(AUDIENCES), min_items=1), True, "siapa pesertanya (satu atau lebih)"),
+    "audience": Field(ListOf(AUDIENCE, min_items=1), True,
+                      "siapa pesertanya (satu atau lebih): peran petugas atau kelompok masyarakat dengan rentang usia"),
     "level": Field(Enum(LEVELS), False, "dasar atau lanjutan"),
     "part": Field(Str(max_len=120), False, "bagian di menu, di atas tema; untuk kurikulum besar dengan banyak tema"),
     "group": Field(Str(max_len=120), False, "tema di menu; modul dengan tema yang sama dikelompokkan (berguna bila modul banyak)"),
@@ -55,11 +73,19 @@ MODULE = Obj({
     "licence": Field(Str(max_len=100), False, "lisensi modul; bawaan: lisensi situs"),
 }, doc="Satu modul pelatihan (modules/<id>/module.yml)")
 
+SUBSTEP = Obj({
+    "title": Field(Str(max_len=200), True, "nama bagian langkah"),
+    "minutes": Field(Int(minimum=1, maximum=480), True, "lama bagian ini dalam menit"),
+    "method": Field(Str(max_len=120), False, "metode bagian ini"),
+})
+
 STEP = Obj({
     "title": Field(Str(max_len=200), True, "nama langkah"),
     "minutes": Field(Int(minimum=1, maximum=480), True, "lama langkah dalam menit"),
     "method": Field(Str(max_len=120), False, "metode: ceramah, diskusi, bermain peran, ..."),
-    "materials": Field(ListOf(Str(max_len=200)), False, "bahan untuk langkah ini"),
+    "materials": Field(ListOf(MATERIAL), False, "bahan untuk langkah ini"),
+    "heading": Field(Str(max_len=200), False, "judul '##' di teks sesi yang diajarkan langkah ini (diperiksa)"),
+    "steps": Field(ListOf(SUBSTEP, min_items=1), False, "bagian langkah dengan menitnya; jumlahnya tidak melebihi langkah"),
 })
 
 SESSION = Obj({
@@ -67,10 +93,17 @@ SESSION = Obj({
     "objectives": Field(ListOf(Id(), min_items=1), True, "id tujuan modul yang dilayani sesi ini"),
     "steps": Field(ListOf(STEP, min_items=1), True, "langkah-langkah sesi dengan menitnya"),
     "minutes": Field(Int(minimum=1, maximum=1440), False, "jangan ditulis: dihitung dari steps (hanya diperiksa)"),
-    "materials": Field(ListOf(Str(max_len=200)), False, "bahan untuk seluruh sesi"),
+    "materials": Field(ListOf(MATERIAL), False, "bahan untuk seluruh sesi"),
+    "worksheets": Field(ListOf(Id()), False, "lembar kerja peserta: nama berkas di lembar/ tanpa .md"),
     "self_care": Field(Bool(), False, "true bila ini sesi perawatan diri peserta"),
     "content_note": Field(Str(max_len=600), False, "catatan isi singkat sebelum materi yang berat"),
 }, doc="Bagian depan (front matter) satu sesi")
+
+WORKSHEET = Obj({
+    "title": Field(Str(max_len=200), True, "judul lembar"),
+    "per": Field(Enum(["peserta", "kelompok"]), False, "satu salinan untuk setiap peserta (bawaan) atau kelompok"),
+    "copies": Field(Int(minimum=1, maximum=20), False, "jumlah salinan untuk setiap peserta atau kelompok (bawaan 1)"),
+}, doc="Bagian depan satu lembar kerja peserta (modules/<id>/lembar/<nama>.md)")
 
 CONTACT = Obj({
     "name": Field(Str(max_len=200), True, "nama layanan"),

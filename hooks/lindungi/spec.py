@@ -306,6 +306,20 @@ class ListOf(Shape):
         return out
 
 
+class OneOf(Shape):
+    """Either a mapping (`mapping`, an `Obj`) or a plain value (`plain`): e.g. a material written as text or as
+    `{item: ..., quantity: ...}`. The mapping form is chosen by the value's type, so messages name the right keys."""
+
+    def __init__(self, plain: Shape, mapping: Shape, doc: str = ""):
+        self.plain, self.mapping, self.doc = plain, mapping, doc
+
+    def check(self, value, ctx, key, line):
+        return (self.mapping if isinstance(value, dict) else self.plain).check(value, ctx, key, line)
+
+    def schema(self):
+        return {"anyOf": [self.plain.schema(), self.mapping.schema()]}
+
+
 @dataclass
 class Field:
     shape: Shape

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from . import blocks, contacts
+from . import blocks, contacts, licences
+from .models import COMMUNITY_AUDIENCES
 from .problems import Collector, Token, phrase, quote
 from .quizbank import TEST_USES
 from .laws import stale_before
@@ -29,6 +30,10 @@ def validate(project, today: _dt.date | None = None) -> list:
     check_workshops(project, out)
     check_law_citations(project, today, out)
     check_contact_placeholders(project, out)
+    check_steps(project, out)
+    check_worksheets(project, out)
+    check_audiences(project, out)
+    licences.check_licences(project, out)
     project.problems = list(project.problems) + out.problems
     return project.problems
 
@@ -229,3 +234,68 @@ def check_contact_placeholders(project, out: Collector) -> None:
         for session in module.sessions:
             if "{{" in session.body:
                 contacts.check(session.body, session.path, session.body_line, project.settings, out)
+
+
+def session_headings(session) -> list:
+    """(line, text) of every `## ` heading of a session's body, outside code, in order."""
+    found = []
+    for line, blanked, _ in blocks.lines_outside_code(session.body, session.body_line):
+        if blanked is not None and blanked.startswith("## "):
+            found.append((line, blanked[3:].strip().rstrip("#").strip()))
+    return found
+
+
+def check_steps(project, out: Collector) -> None:
+    """Sub-steps fit in their step; a step's `heading` names a `##` heading of the body, in the steps' order."""
+    for session in project.sessions():
+        headings = None
+        last = None  # (index of the heading, step title) of the previous linked step
+        for step in session.steps:
+            used = sum(sub.minutes for sub in step.substeps)
+            if used > step.minutes:
+                out.add(session.path, step.line, "substeps-exceed", value=quote(step.title), expected=step.minutes,
+                        found=used)
+            if not step.heading:
+                continue
+            if headings is None:
+                headings = [text for _, text in session_headings(session)]
+            wanted = " ".join(step.heading.split())
+            if wanted not in headings:
+                out.add(session.path, step.heading_line, "step-heading-unknown", value=quote(wanted),
+                        allowed=headings[:12] or ["-"], hint=did_you_mean(wanted, headings, "check-spelling"))
+                continue
+            index = headings.index(wanted)
+            if last is not None and index < last[0]:
+                out.add(session.path, step.heading_line, "step-heading-order", value=quote(headings[last[0]]),
+                        found=quote(wanted))
+            last = (index, wanted)
+
+
+def check_worksheets(project, out: Collector) -> None:
+    """Sessions name worksheets that exist in their module's lembar/ folder; a worksheet no session uses warns."""
+    for module in project.modules.values():
+        used = set()
+        for session in module.sessions:
+            for sheet in session.worksheets:
+                used.add(sheet)
+                if sheet not in module.worksheets:
+                    folder = module.path.rsplit("/", 1)[0]
+                    out.add(session.path, session.lines.get(f"worksheets.{sheet}", session.lines.get("worksheets", 2)),
+                            "worksheet-missing", value=quote(sheet), expected=quote(f"{folder}/lembar/{sheet}.md"),
+                            allowed=sorted(module.worksheets) or ["-"])
+        for sheet in module.worksheets.values():
+            if sheet.id not in used:
+                out.warn(sheet.path, 1, "worksheet-not-used", value=quote(sheet.id))
+
+
+def check_audiences(project, out: Collector) -> None:
+    """An age range belongs to a community group and runs from the lower to the higher age."""
+    for module in project.modules.values():
+        for entry in module.audience_groups:
+            has_ages = entry.min_age is not None or entry.max_age is not None
+            if has_ages and entry.group not in COMMUNITY_AUDIENCES:
+                out.add(module.path, entry.line, "audience-age-staff", value=quote(entry.group),
+                        allowed=list(COMMUNITY_AUDIENCES))
+            elif entry.min_age is not None and entry.max_age is not None and entry.min_age > entry.max_age:
+                out.add(module.path, entry.line, "audience-age-order", value=quote(entry.group),
+                        found=f"{entry.min_age}-{entry.max_age}")

@@ -52,6 +52,8 @@ WORKSHOP = Obj({
     "place": Field(Str(max_len=200), False, "nama tempat (tanpa alamat pribadi)"),
     "paper": Field(Enum(["A4"]), False, "ukuran kertas cetak"),
     "participants": Field(Int(minimum=1, maximum=500), False, "jumlah peserta (angka, bukan nama)"),
+    "groups": Field(Int(minimum=1, maximum=100), False,
+                    "jumlah kelompok kerja, untuk bahan per kelompok (bawaan: satu kelompok untuk setiap 5 peserta)"),
     "days": Field(ListOf(DAY, min_items=1), True, "hari-hari pelatihan"),
 }, doc="Satu pelatihan tatap muka (workshops/<id>.yml)")
 
@@ -89,6 +91,7 @@ class Workshop:
     place: str = ""
     paper: str = "A4"
     participants: int | None = None
+    groups: int | None = None
     days: list = field(default_factory=list)
     line: int = 1
 
@@ -104,7 +107,8 @@ def load_workshop(value, rel: str, out: Collector) -> Workshop | None:
     if data is None:
         return None
     workshop = Workshop(id=data.get("id", ""), path=rel, title=data.get("title", ""), place=data.get("place", ""),
-                        paper=data.get("paper", "A4"), participants=data.get("participants"), line=data.line)
+                        paper=data.get("paper", "A4"), participants=data.get("participants"),
+                        groups=data.get("groups"), line=data.line)
     for d_index, raw_day in enumerate(data.get("days", [])):
         if "date" not in raw_day or "start" not in raw_day:
             continue
@@ -174,6 +178,37 @@ def check_timing(workshop: Workshop, is_self_care, out: Collector) -> None:
                 seen.add(key)
 
 
+@dataclass(frozen=True)
+class StepRow:
+    """One row of a session's timetable: a step (level 0) or a sub-step (level 1), with its times. `start` and `end`
+    are clock times ("HH:MM") when the session has a start time, else minutes from the session's start."""
+
+    level: int
+    number: str       # "2" for a step, "2.1" for its first sub-step
+    step: object
+    start: str
+    end: str
+
+
+def step_rows(session, start: str = "") -> list:
+    """The session's steps and their sub-steps with start and end times: clock times from `start` ("HH:MM"), or
+    minutes from the start of the session when `start` is empty. Sub-steps run one after another from their step's
+    start; the rest of the step, if any, follows them."""
+    def show(minutes: int) -> str:
+        return _to_clock(base + minutes) if start else str(minutes)
+
+    base = _to_minutes(start) if start else 0
+    rows, clock = [], 0
+    for number, step in enumerate(session.steps, start=1):
+        rows.append(StepRow(0, str(number), step, show(clock), show(clock + step.minutes)))
+        inner = clock
+        for sub_number, sub in enumerate(step.substeps, start=1):
+            rows.append(StepRow(1, f"{number}.{sub_number}", sub, show(inner), show(inner + sub.minutes)))
+            inner += sub.minutes
+        clock += step.minutes
+    return rows
+
+
 def _to_minutes(clock: str) -> int:
     hours, minutes = clock.split(":")
     return int(hours) * 60 + int(minutes)
@@ -183,4 +218,4 @@ def _to_clock(total: int) -> str:
     return f"{total // 60:02d}:{total % 60:02d}"
 
 
-__all__ = ["Workshop", "Day", "AgendaItem", "load_workshop", "compute_times", "check_timing", "Token"]
+__all__ = ["StepRow", "step_rows", "Workshop", "Day", "AgendaItem", "load_workshop", "compute_times", "check_timing", "Token"]
