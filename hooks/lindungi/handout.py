@@ -14,7 +14,7 @@ import jinja2
 import segno
 from markupsafe import Markup
 
-from . import contacts, templating
+from . import contacts, licences, templating
 
 PACKAGE = Path(__file__).parent
 TEMPLATES = templating.TEMPLATES
@@ -72,7 +72,7 @@ def render_body(module, settings, ui: dict, url: str = "", national: bool = Fals
     """The handout's HTML fragment: title, key points, what to do, help box (with QR when `url`), sources, licence.
     `national`: without anything regional (organisation, logo, local contacts, QR), for the PDF that every region
     shares; the region's band (`render_bands`) is printed over its first page."""
-    licence = module.licence or settings.licence
+    licence = licences.module_licence(module, settings)
     if not national:
         licence = f"{settings.organisation} · {licence}"
     return _ENV.get_template("handout_body.html").render(

@@ -1,27 +1,31 @@
 """The trainer's pack of a workshop: printable documents as HTML (the PDFs are made by `pdf.py`). No MkDocs.
 
 Documents, in pack order: agenda with clock times, facilitator guide (sessions in agenda order, trainer view), the
-handouts (added as PDFs by `printing.py`), pre/post test sheets with an answer sheet, a materials checklist, an
-attendance sheet with blank rows, an action-plan (RTL) form and an evaluation form. The answer key is a separate
+handouts (added as PDFs by `printing.py`), pre/post test sheets with an answer sheet, the participants' worksheets, a
+materials checklist (items merged and counted), an attendance sheet with blank rows, and an action-plan (RTL) form and
+an evaluation form when the agenda has an RTL or evaluation item. The answer key is a separate
 document that never enters the combined pack. Participants' names are never printed: the forms have empty rows.
 """
 
 from __future__ import annotations
 
 import functools
+import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import markdown
 from markupsafe import Markup
 
-from . import pages, quizrender
+from . import licences, pages, quizrender
 from .handout import environment, render_print_document
 from .lawext import LawExtension
+from .workshop import step_rows
 
 SPARE_ROWS = 5            # extra blank rows on the attendance sheet
 DEFAULT_PARTICIPANTS = 25
 RTL_ROWS = 6
+GROUP_SIZE = 5            # participants per working group when the workshop does not say how many groups
 EVALUATION_QUESTIONS = 6
 _QUIZ_LINE = re.compile(r"^:::\s*quiz\b.*$", re.M)
 
@@ -108,7 +112,15 @@ def question_views(test) -> list:
 
 def session_html(session, project, ui: dict) -> str:
     """A session's trainer view (trainer notes, read-aloud text, activities, cases with answer guides) as HTML."""
-    text = pages.render_body(session.tree, "trainer", project.settings, ui)
+    return _markdown_html(pages.render_body(session.tree, "trainer", project.settings, ui), project)
+
+
+def worksheet_html(sheet, project, ui: dict) -> str:
+    """A worksheet's text for participants as HTML (trainer-only blocks are refused in worksheets)."""
+    return _markdown_html(pages.render_body(sheet.tree, "public", project.settings, ui), project)
+
+
+def _markdown_html(text: str, project) -> str:
     text = _QUIZ_LINE.sub("", text)
     converter = _converter()
     converter.law_ext.laws = project.laws  # `law:` links point at the laws' official addresses, as on the site
@@ -124,13 +136,84 @@ def _converter() -> markdown.Markdown:
     return converter
 
 
+@dataclass
+class MaterialLine:
+    """One line of the materials checklist: an item, its summed count (None when no session gives a quantity), its
+    units and the sessions that use it."""
+
+    item: str
+    total: int | None = None
+    units: list = field(default_factory=list)
+    sessions: list = field(default_factory=list)
+    uncounted: int = 0    # sessions that name the item without a quantity (when others give one)
+
+
+def group_count(workshop) -> int:
+    """The workshop's working groups: `groups`, else one for every GROUP_SIZE participants."""
+    return workshop.groups or math.ceil((workshop.participants or DEFAULT_PARTICIPANTS) / GROUP_SIZE)
+
+
+def material_count(material, participants: int, groups: int) -> int | None:
+    """How many of `material` one session needs: its quantity per participant, per group or for the room."""
+    if not getattr(material, "quantity", None):
+        return None
+    return material.quantity * {"peserta": participants, "kelompok": groups}.get(material.per, 1)
+
+
+def material_lines(workshop, project) -> list[MaterialLine]:
+    """Every material of the workshop's sessions and steps, merged by item (case and spaces ignored) in agenda order,
+    with counts summed over the sessions. Within one session an item counts once: the session's own `materials`
+    entry when it gives a quantity, else the sum of its steps' entries. Text materials have no count."""
+    participants = workshop.participants or DEFAULT_PARTICIPANTS
+    groups = group_count(workshop)
+    lines: dict = {}
+    for _, _, _, session in workshop_sessions(workshop, project):
+        own: dict = {}
+        for origin, entries in (("session", session.materials),
+                                ("steps", [m for step in session.steps for m in step.materials])):
+            for material in entries:
+                own.setdefault(material.key, {"session": [], "steps": []})[origin].append(material)
+        for key, found in own.items():
+            chosen = found["session"] if any(m.quantity for m in found["session"]) else found["steps"]
+            first = (found["session"] or found["steps"])[0]
+            line = lines.setdefault(key, MaterialLine(first.item))
+            counts = [c for c in (material_count(m, participants, groups) for m in chosen) if c is not None]
+            if counts:
+                line.total = (line.total or 0) + sum(counts)
+            else:
+                line.uncounted += 1
+            for material in found["session"] + found["steps"]:
+                if material.unit and material.unit not in line.units:
+                    line.units.append(material.unit)
+            if session.title not in line.sessions:
+                line.sessions.append(session.title)
+    return list(lines.values())
+
+
 def materials(workshop, project) -> list[str]:
     """Every material named by the workshop's sessions and their steps, each once, in agenda order."""
-    seen: dict = {}
-    for _, _, _, session in workshop_sessions(workshop, project):
-        for name in list(session.materials) + [m for step in session.steps for m in step.materials]:
-            seen.setdefault(str(name).strip().lower(), str(name).strip())
-    return list(seen.values())
+    return [line.item for line in material_lines(workshop, project)]
+
+
+def workshop_worksheets(workshop, project) -> list:
+    """(worksheet, [session titles]) of every worksheet the workshop's sessions use, each once, in agenda order."""
+    found: dict = {}
+    for _, _, module, session in workshop_sessions(workshop, project):
+        for sheet_id in session.worksheets:
+            sheet = module.worksheets.get(sheet_id)
+            if sheet is not None:
+                found.setdefault((module.id, sheet_id), (sheet, []))[1].append(session.title)
+    return list(found.values())
+
+
+def worksheet_copies(sheet, workshop) -> int:
+    """Copies to print: `copies` for each participant, or for each group."""
+    people = workshop.participants or DEFAULT_PARTICIPANTS
+    return sheet.copies * (group_count(workshop) if sheet.per == "kelompok" else people)
+
+
+def has_item(workshop, item_type: str) -> bool:
+    return any(item.type == item_type for day in workshop.days for item in day.items)
 
 
 def _plan(workshop, project, ui: dict) -> list:
@@ -144,7 +227,13 @@ def _plan(workshop, project, ui: dict) -> list:
 
     def guide():
         return {"sessions": [(n, item, module, session, Markup(session_html(session, project, ui)))
-                             for n, item, module, session in workshop_sessions(workshop, project)]}
+                             for n, item, module, session in workshop_sessions(workshop, project)],
+                "rows": {f"{session.module_id}/{session.id}": [(row, pages.materials_text(getattr(row.step, "materials", ()), ui))
+                                       for row in step_rows(session, item.start)]
+                         for _, item, _, session in workshop_sessions(workshop, project)},
+                "audiences": {m.id: pages.audience_text(m, ui) for m in workshop_modules(workshop, project)},
+                "licences": {m.id: licences.module_licence(m, project.settings)
+                             for m in workshop_modules(workshop, project)}}
 
     plan = [("agenda", ui["pack_agenda"], True, "pack_agenda.html", days),
             ("panduan-fasilitator", ui["pack_guide"], True, "pack_guide.html", guide)]
@@ -152,14 +241,26 @@ def _plan(workshop, project, ui: dict) -> list:
         title = f"{ui['pack_' + test.kind]} · {ui['pack_form']} {test.form} · {test.bank.title}"
         plan.append((test.slug, title, True, "pack_test.html",
                      lambda test=test: {"test": test, "questions": question_views(test)}))
+    sheets = workshop_worksheets(workshop, project)
+    for sheet, used_in in sheets:
+        plan.append((f"lembar-{sheet.module_id}-{sheet.id}", f"{ui['pack_worksheet']}: {sheet.title}", True,
+                     "pack_worksheet.html",
+                     lambda sheet=sheet, used_in=used_in: {"sheet": sheet, "used_in": used_in,
+                                                           "body": Markup(worksheet_html(sheet, project, ui))}))
+    rtl, evaluation = has_item(workshop, "rtl"), has_item(workshop, "evaluation")
     plan.append(("daftar-bahan", ui["pack_materials"], True, "pack_materials.html",
-                 lambda: {"materials": materials(workshop, project), "participants": participants,
-                          "modules": workshop_modules(workshop, project), "tests": tests}))
+                 lambda: {"materials": material_lines(workshop, project), "participants": participants,
+                          "groups": group_count(workshop), "modules": workshop_modules(workshop, project),
+                          "tests": tests, "sheets": [(s, worksheet_copies(s, workshop), u) for s, u in sheets],
+                          "forms": [label for label, wanted in ((ui["pack_rtl"], rtl),
+                                                                (ui["pack_evaluation"], evaluation)) if wanted]}))
     plan.append(("daftar-hadir", ui["pack_attendance"], True, "pack_attendance.html",
                  lambda: {"rows": range(1, participants + SPARE_ROWS + 1)}))
-    plan.append(("rtl", ui["pack_rtl"], True, "pack_rtl.html", lambda: {"rows": range(RTL_ROWS)}))
-    plan.append(("evaluasi", ui["pack_evaluation"], True, "pack_evaluation.html",
-                 lambda: {"questions": [ui[f"pack_eval_q{n}"] for n in range(1, EVALUATION_QUESTIONS + 1)]}))
+    if rtl:
+        plan.append(("rtl", ui["pack_rtl"], True, "pack_rtl.html", lambda: {"rows": range(RTL_ROWS)}))
+    if evaluation:
+        plan.append(("evaluasi", ui["pack_evaluation"], True, "pack_evaluation.html",
+                     lambda: {"questions": [ui[f"pack_eval_q{n}"] for n in range(1, EVALUATION_QUESTIONS + 1)]}))
     if tests:
         plan.append(("kunci-jawaban", ui["pack_answer_key"], False, "pack_key.html",
                      lambda: {"tests": [(test, question_views(test)) for test in tests]}))

@@ -11,8 +11,9 @@ from __future__ import annotations
 import jinja2
 from markupsafe import Markup
 
-from . import blocks, contacts, guide, templating
-from .models import AUDIENCES
+from . import blocks, contacts, guide, licences, templating
+from .workshop import step_rows
+from .models import AUDIENCES, AudienceGroup
 
 MODULES_DIR = "modul"
 TRAINERS_DIR = "pelatih"
@@ -72,14 +73,33 @@ def render_catalogue(project, ui: dict) -> str:
 
 def render_module(module, project, ui: dict, handout_links: str = "") -> str:
     prerequisites = [project.modules[p] for p in module.prerequisites if p in project.modules]
-    audience = ", ".join(ui.get(f"audience_{a}", a) for a in module.audience)
-    licence = module.licence or project.settings.licence
+    audience = audience_text(module, ui)
+    licence = licences.module_licence(module, project.settings)
     # Key points may name a help line ({{ telepon id }}): written as its link, the rest of the text through md_text.
     key_points = [contacts.expand_text(k, project.settings) for k in module.key_points]
     return _MD.get_template("module.md").render(
         m=module, ui=ui, prerequisites=prerequisites, audience=audience, licence=f"{project.settings.organisation} · {licence}",
         handout_links=Markup(handout_links), trainer_views=project.settings.shows_trainer_views,
         steps=learner_steps(module, ui, "index.md"), key_points=key_points)
+
+
+def audience_text(module, ui: dict) -> str:
+    """The module's audience in words: roles, and community groups with their age range and note, e.g.
+    'Remaja (13–17 tahun; kelompok laki-laki dan perempuan terpisah), Orang tua'."""
+    parts = []
+    for entry in module.audience_groups or [AudienceGroup(a) for a in module.audience]:
+        label = ui.get(f"audience_{entry.group}", entry.group)
+        details = []
+        if entry.min_age is not None and entry.max_age is not None:
+            details.append(ui["audience_ages"].format(min=entry.min_age, max=entry.max_age))
+        elif entry.min_age is not None:
+            details.append(ui["audience_age_from"].format(min=entry.min_age))
+        elif entry.max_age is not None:
+            details.append(ui["audience_age_to"].format(max=entry.max_age))
+        if entry.note:
+            details.append(" ".join(str(entry.note).split()))
+        parts.append(f"{label} ({'; '.join(details)})" if details else label)
+    return ", ".join(parts)
 
 
 def learner_steps(module, ui: dict, page: str) -> dict:
@@ -94,11 +114,50 @@ def learner_steps(module, ui: dict, page: str) -> dict:
             "next": path[here + 1] if here + 1 < len(path) else path[0]}
 
 
+def material_label(material, ui: dict) -> str:
+    """'kertas plano (2 lembar per kelompok)', or the bare item when no quantity is given."""
+    if not getattr(material, "quantity", None):
+        return str(material)
+    unit = f" {material.unit}" if material.unit else ""
+    return f"{material.item} ({material.quantity}{unit} {ui['material_per_' + material.per]})"
+
+
+def materials_text(materials, ui: dict) -> str:
+    return ", ".join(material_label(m, ui) for m in materials)
+
+
+def scheduled(session, project):
+    """(workshop, day number, agenda item) of the first agenda that holds `session` with clock times, or None."""
+    for workshop in project.workshops.values():
+        for number, day in enumerate(workshop.days, start=1):
+            for item in day.items:
+                if item.type == "session" and (item.module, item.session) == (session.module_id, session.id) \
+                        and item.start:
+                    return workshop, number, item
+    return None
+
+
+def worksheet_page(module_id: str, sheet_id: str) -> str:
+    """Where a worksheet's page is, under docs/."""
+    return f"{MODULES_DIR}/{module_id}/lembar/{sheet_id}.md"
+
+
 def render_session(session, module, project, ui: dict, trainer: bool) -> str:
     objectives = [o for o in module.objectives if o.id in session.objectives]
     body = render_body(session.tree, "trainer" if trainer else "learner", project.settings, ui)
+    found = scheduled(session, project) if trainer else None
+    start = found[2].start if found else ""
+    rows = [{"number": r.number, "level": r.level, "step": r.step, "start": r.start, "end": r.end,
+             "materials": materials_text(getattr(r.step, "materials", ()), ui)}
+            for r in step_rows(session, start)]
+    schedule = ui["session_schedule"].format(workshop=found[0].title, day=found[1]) if found else ""
+    prefix = f"../../{MODULES_DIR}/{module.id}/" if trainer else ""
+    worksheets = [(module.worksheets[w].title, f"{prefix}lembar/{w}.md") for w in session.worksheets
+                  if w in module.worksheets]
     page = _MD.get_template("session.md").render(s=session, ui=ui, objectives=objectives, trainer=trainer,
-                                                  body=Markup(body), steps=learner_steps(module, ui, f"{session.id}.md"))
+                                                  body=Markup(body), steps=learner_steps(module, ui, f"{session.id}.md"),
+                                                  rows=rows, schedule=schedule, worksheets=worksheets,
+                                                  materials=materials_text(session.materials, ui))
     # Trainer pages stay out of the search index, so a learner's search never surfaces an answer guide.
     return "---\nsearch:\n  exclude: true\n---\n" + page if trainer else page
 
@@ -124,9 +183,20 @@ def generate_pages(project, ui: dict, handout_links=None) -> dict:
                 pages[f"{TRAINERS_DIR}/{module.id}/{session.id}.md"] = render_session(session, module, project, ui, True)
         if module.self_check:
             pages[f"{MODULES_DIR}/{module.id}/cek-mandiri.md"] = render_self_check(module, project, ui)
+        for sheet in module.worksheets.values():
+            pages[worksheet_page(module.id, sheet.id)] = render_worksheet(sheet, module, project, ui)
     if project.laws and project.settings.trainer_kit:  # for the office's legal review, in the trainer kit
         pages[LAWS_PAGE] = render_laws_page(project, ui)
     return pages
+
+
+def render_worksheet(sheet, module, project, ui: dict) -> str:
+    """A worksheet's page for participants: its title, the sessions that use it, and its text (printable)."""
+    sessions = [(safe_title(s.title), f"../{s.id}.md") for s in module.sessions if sheet.id in s.worksheets]
+    body = render_body(sheet.tree, "public", project.settings, ui)
+    links = ", ".join(f"[{templating.md_text(title)}]({href})" for title, href in sessions)
+    intro = f"{templating.md_text(ui['worksheet_for'])} {links}\n\n" if links else ""
+    return f"# {templating.md_text(safe_title(sheet.title))}\n\n{intro}{body}\n"
 
 
 def render_laws_page(project, ui: dict) -> str:

@@ -33,7 +33,7 @@ from markdown.extensions.toc import TocExtension, slugify_unicode
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-from . import pages, templating
+from . import licences, pages, templating
 from .lawext import LawExtension
 from .problems import Problem, quote
 from .quizext import QuizExtension
@@ -139,7 +139,7 @@ def launch_page(module, project, ui: dict) -> str:
     return _ENV.get_template("scorm_page.html").render(
         lang=settings.language, module=module, ui=ui, parts=parts, exit_url=settings.exit_url, strings=strings,
         help_items=Markup(pages.render_help_items(settings, ui)),
-        licence=f"{settings.organisation} · {module.licence or settings.licence}")
+        licence=f"{settings.organisation} · {licences.module_licence(module, settings)}")
 
 
 def manifest(module, bank, files) -> str:
