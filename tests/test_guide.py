@@ -7,7 +7,7 @@ from lindungi.blocks import BLOCK_TYPES
 from lindungi.problems import Collector, format_message, phrase
 from lindungi.quizbank import QUESTION_TYPES, load_bank
 from lindungi.laws import load_laws
-from lindungi.shapes import MODULE, REGION, SESSION, SETTINGS
+from lindungi.shapes import MODULE, REGION, SESSION, SETTINGS, WORKSHEET
 from lindungi.spec import Ctx, check_document
 from lindungi.workshop import ITEM_TYPES, load_workshop
 from lindungi.yamlpos import load_yaml, split_front_matter
@@ -31,7 +31,8 @@ def _problems(text: str, check) -> list[str]:
 
 def test_module_quiz_workshop_and_settings_examples_are_valid():
     """Every YAML example in the guide passes the same checks as real content."""
-    module, quiz, workshop, settings, region, laws, sources = _fences("yaml")
+    fences = [f for f in _fences("yaml") if not f.startswith(CONTENT_MODEL_EXAMPLES)]
+    module, quiz, workshop, settings, region, laws, sources = fences
     assert _problems(module, lambda v, out: check_document(v, MODULE, Ctx("x", out), "")) == []
     assert _problems(quiz, lambda v, out: load_bank(v, "x", out)) == []
     assert _problems(workshop, lambda v, out: load_workshop(v, "x", out)) == []
@@ -39,6 +40,22 @@ def test_module_quiz_workshop_and_settings_examples_are_valid():
     assert _problems(region, lambda v, out: check_document(v, REGION, Ctx("x", out), "")) == []
     assert _problems(laws, lambda v, out: load_laws(v, "x", out)) == []
     assert _problems(sources, lambda v, out: SHAPES_MODULE_SOURCES.check(v["sources"], Ctx("x", out), "sources", 1)) == []
+
+
+CONTENT_MODEL_EXAMPLES = ("steps:", "materials:", "worksheets:", "audience:")  # parts of a session or module.yml
+
+
+def test_content_model_examples_are_valid():
+    """The examples of sub-steps, structured materials, worksheets and audiences pass the session and module shapes."""
+    examples = [f for f in _fences("yaml") if f.startswith(CONTENT_MODEL_EXAMPLES)]
+    assert len(examples) == 4
+    for text in examples:
+        key = text.split(":", 1)[0]
+        shape = MODULE.fields[key].shape if key == "audience" else SESSION.fields[key].shape
+        assert _problems(text, lambda v, out: shape.check(v[key], Ctx("x", out), key, 1)) == [], key
+    sheet = next(f for f in _fences("markdown") if "copies:" in f)
+    front, _, _ = split_front_matter(sheet)
+    assert _problems(front, lambda v, out: check_document(v, WORKSHEET, Ctx("x", out), "")) == []
 
 
 def test_session_example_front_matter_is_valid():
