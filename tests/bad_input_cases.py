@@ -99,6 +99,19 @@ def _both(*changes):
     return change
 
 
+def _new_file(rel: str, text: str):
+    def change(root: Path) -> None:
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    return change
+
+
+SHEET = "modules/contoh-modul/lembar/lembar-uji.md"
+SHEET_TEXT = "---\ntitle: Lembar uji\n---\nTulis jawaban Anda di sini.\n"
+DISCUSSION_STEP = "  - {title: Diskusi, minutes: 20, method: diskusi, materials: [kertas plano]}"
+SOURCE = "{title: Sumber uji, publisher: Penerbit, use: cited, year: 2024}"
+
+
 CASES = [
     # --- YAML limits ------------------------------------------------------------------------------------------------
     ("alias-bomb-module", MODULE, _append(MODULE, laughs(9)), "yaml-alias"),
@@ -160,7 +173,57 @@ CASES = [
     # --- smaller defects -------------------------------------------------------------------------------------------
     ("short-answer-accepted-empty", QUIZ, _append(QUIZ, "  - id: soal-tiga\n    type: short_answer\n    objective: tujuan-satu\n"
                                                        "    prompt: Sebutkan.\n    accepted: []\n"), "empty-value"),
+    # --- worksheets, sub-steps, materials, audiences, licences ---------------------------------------------------
+    ("substeps-exceed", SESSION, _edit(SESSION, DISCUSSION_STEP, DISCUSSION_STEP[:-1] +
+                                       ", steps: [{title: Menulis, minutes: 15}, {title: Berbagi, minutes: 10}]}"),
+     "substeps-exceed"),
+    ("step-heading-unknown", SESSION, _edit(SESSION, "method: ceramah}", "method: ceramah, heading: Isi peserta}"),
+     "step-heading-unknown"),
+    ("step-heading-order", SESSION, _both(
+        _edit(SESSION, "method: ceramah}", "method: ceramah, heading: Bagian dua}"),
+        _edit(SESSION, "method: diskusi,", "method: diskusi, heading: Isi untuk peserta,"),
+        _append(SESSION, "\n## Bagian dua\n\nTeks bagian dua.\n")), "step-heading-order"),
+    ("substep-without-minutes", SESSION, _edit(SESSION, DISCUSSION_STEP, DISCUSSION_STEP[:-1] +
+                                               ", steps: [{title: Menulis}]}"), "missing-key"),
+    ("material-unit-unknown", SESSION, _edit(SESSION, "materials: [kertas plano]",
+                                             "materials: [{item: kertas plano, quantity: 2, unit: lembr, per: kelompok}]"),
+     "bad-choice"),
+    ("material-per-unknown", SESSION, _edit(SESSION, "materials: [kertas plano]",
+                                            "materials: [{item: kertas plano, quantity: 2, per: regu}]"), "bad-choice"),
+    ("worksheet-missing", SESSION, _edit(SESSION, "title: Sesi satu", "title: Sesi satu\nworksheets: [lembar-tidak-ada]"),
+     "worksheet-missing"),
+    ("worksheet-not-used", SHEET, _new_file(SHEET, SHEET_TEXT), "worksheet-not-used"),
+    ("worksheet-trainer-block", SHEET, _both(
+        _new_file(SHEET, SHEET_TEXT + "\n::: trainer\nCatatan.\n:::\n"),
+        _edit(SESSION, "title: Sesi satu", "title: Sesi satu\nworksheets: [lembar-uji]")), "block-misplaced"),
+    ("worksheet-no-title", SHEET, _both(
+        _new_file(SHEET, "---\ncopies: 2\n---\nIsi.\n"),
+        _edit(SESSION, "title: Sesi satu", "title: Sesi satu\nworksheets: [lembar-uji]")), "missing-key"),
+    ("audience-unknown-group", MODULE, _edit(MODULE, "audience: [konselor, publik]",
+                                             "audience: [konselor, {group: remja, min_age: 13, max_age: 17}]"),
+     "bad-choice"),
+    ("audience-age-order", MODULE, _edit(MODULE, "audience: [konselor, publik]",
+                                         "audience: [konselor, {group: remaja, min_age: 17, max_age: 13}]"),
+     "audience-age-order"),
+    ("audience-age-staff", MODULE, _edit(MODULE, "audience: [konselor, publik]",
+                                         "audience: [{group: konselor, min_age: 20}, publik]"), "audience-age-staff"),
+    ("licence-source-unknown", MODULE, _edit(MODULE, SOURCE, "{title: Sumber uji, publisher: Penerbit, year: 2024}"),
+     "licence-source-unknown"),
+    ("licence-source-noncommercial", MODULE, _both(
+        _edit(MODULE, SOURCE, "{title: Sumber uji, publisher: Penerbit, licence: CC BY-NC-SA 3.0 IGO, year: 2024}"),
+        _edit(MODULE, "reviewed: 2026-11-01", "licence: CC BY 4.0\nreviewed: 2026-11-01")),
+     "licence-source-noncommercial"),
     # --- valid input that must stay valid --------------------------------------------------------------------------
+    ("licence-derived-from-source", MODULE,
+     _edit(MODULE, SOURCE, "{title: Sumber uji, publisher: Penerbit, licence: CC BY-NC-SA 3.0 IGO, year: 2024}"), None),
+    ("worksheet-substeps-materials", SESSION, _both(
+        _new_file(SHEET, SHEET_TEXT),
+        _edit(SESSION, "title: Sesi satu", "title: Sesi satu\nworksheets: [lembar-uji]"),
+        _edit(SESSION, DISCUSSION_STEP, "  - title: Diskusi\n    minutes: 20\n    heading: Isi untuk peserta\n"
+                                        "    materials: [{item: kertas plano, quantity: 2, unit: lembar, per: kelompok}]\n"
+                                        "    steps: [{title: Menulis, minutes: 5}, {title: Berbagi, minutes: 15}]"),
+        _edit(MODULE, "audience: [konselor, publik]",
+              "audience: [konselor, publik, {group: orang_tua, note: sesi terpisah dari anak}]")), None),
     ("bom-crlf", MODULE, lambda root: (root / MODULE).write_bytes(b"\xef\xbb\xbf" + (root / MODULE).read_bytes().replace(b"\n", b"\r\n")), None),
     ("unchanged", MODULE, lambda root: None, None),
 ]

@@ -282,7 +282,7 @@ def check_worksheets(project, out: Collector) -> None:
                     folder = module.path.rsplit("/", 1)[0]
                     out.add(session.path, session.lines.get(f"worksheets.{sheet}", session.lines.get("worksheets", 2)),
                             "worksheet-missing", value=quote(sheet), expected=quote(f"{folder}/lembar/{sheet}.md"),
-                            allowed=sorted(module.worksheets) or ["-"])
+                            allowed=sorted(module.worksheets) or "-")
         for sheet in module.worksheets.values():
             if sheet.id not in used:
                 out.warn(sheet.path, 1, "worksheet-not-used", value=quote(sheet.id))
