@@ -421,10 +421,10 @@ def _materials(items, default_line: int) -> tuple:
         line = items.line_of(index) if hasattr(items, "line_of") else default_line
         if isinstance(raw, dict):
             if "item" in raw:
-                found.append(Material(str(raw["item"]).strip(), raw.get("quantity"), raw.get("unit", ""),
+                found.append(Material(" ".join(str(raw["item"]).split()), raw.get("quantity"), raw.get("unit", ""),
                                       raw.get("per", "kelas"), line))
         elif str(raw).strip():
-            found.append(Material(str(raw).strip(), line=line))
+            found.append(Material(" ".join(str(raw).split()), line=line))
     return tuple(found)
 
 

@@ -231,6 +231,8 @@ def _plan(workshop, project, ui: dict) -> list:
                 "rows": {f"{session.module_id}/{session.id}": [(row, pages.materials_text(getattr(row.step, "materials", ()), ui))
                                        for row in step_rows(session, item.start)]
                          for _, item, _, session in workshop_sessions(workshop, project)},
+                "materials": {f"{session.module_id}/{session.id}": pages.materials_text(session.materials, ui)
+                              for _, _, _, session in workshop_sessions(workshop, project)},
                 "audiences": {m.id: pages.audience_text(m, ui) for m in workshop_modules(workshop, project)},
                 "licences": {m.id: licences.module_licence(m, project.settings)
                              for m in workshop_modules(workshop, project)}}
