@@ -154,7 +154,8 @@ def test_law_source_takes_title_from_registry_and_allows_no_title(site):
     source = project.modules["contoh-modul"].sources[1]
     assert (source.title, source.year, source.url) == (f"{TITLE}, Pasal 7", 2020, URL)
     _edit(site, MODULE, "{law: uu-uji-berlaku, articles: Pasal 7}", "{law: uu-uji-berlaku, title: UU Uji}")
-    _edit(site, MODULE, "{title: Sumber uji, publisher: Penerbit, year: 2024}", "{publisher: Penerbit, year: 2024}")
+    _edit(site, MODULE, "{title: Sumber uji, publisher: Penerbit, use: cited, year: 2024}",
+          "{publisher: Penerbit, use: cited, year: 2024}")
     assert problems_of(site) == [
         "modules/contoh-modul/module.yml:21: kunci wajib 'title' tidak ada. Perbaikan: tambahkan 'title:' (title: "
         "judul sumber (bukan peraturan) / law: id peraturan di laws.yml; judul, tahun dan alamatnya diambil dari "
