@@ -122,16 +122,21 @@ def test_materials_checklist_collects_session_and_step_materials(docs):
     assert "12 salinan untuk setiap peserta" in html
 
 
-def test_pdf_jobs_and_pack_merge(project):
-    """One job per handout and pack document; the combined pack puts the handouts after the guide, no answer key."""
+def test_pdf_jobs_and_combined_pack(project):
+    """One job per handout and pack document, and the combined pack as one more document (no merge): cover, contents,
+    agenda, guide, the handouts, the tests and forms, never the answer key."""
     jobs, merges = printing.pdf_jobs(project, strings("id"), False)
     outs = [job.out for job in jobs]
     assert outs[:2] == ["unduh/handout-kenali-kekerasan.pdf", "unduh/handout-rawat-diri.pdf"]
     assert "pelatih/paket-lokakarya/kunci-jawaban.pdf" in outs
-    (merge,) = merges
-    paths = [path for _, path in merge.parts]
-    assert paths[2:4] == ["unduh/handout-kenali-kekerasan.pdf", "unduh/handout-rawat-diri.pdf"]
-    assert not any("kunci-jawaban" in p for p in paths)
+    assert merges == []
+    combined = next(job.html for job in jobs if job.out == "pelatih/paket-lokakarya.pdf")
+    parts = re.findall(r'<section class="lp-part" id="([^"]+)"', combined)
+    assert parts == ["agenda", "panduan-fasilitator", "handout-1", "handout-2", "tes-awal-a-tes-kenali",
+                     "tes-akhir-b-tes-kenali", "daftar-bahan", "daftar-hadir", "rtl", "evaluasi"]
+    assert combined.index('class="lp-cover"') < combined.index('class="lp-contents"') < combined.index('id="agenda"')
+    assert "PESAN-KUNCI-SATU" in combined and "PENJELASAN-KUNCI" not in combined
+    assert [f'href="#{part}"' in combined for part in parts] == [True] * len(parts)  # every part in the contents
 
 
 def test_trainers_page_lists_agenda_and_pack_links(project):
