@@ -1,9 +1,12 @@
 """The trainer's pack of a workshop: printable documents as HTML (the PDFs are made by `pdf.py`). No MkDocs.
 
 Documents, in pack order: agenda with clock times, facilitator guide (sessions in agenda order, trainer view), the
-handouts (added as PDFs by `printing.py`), pre/post test sheets with an answer sheet, a materials checklist, an
-attendance sheet with blank rows, an action-plan (RTL) form and an evaluation form. The answer key is a separate
-document that never enters the combined pack. Participants' names are never printed: the forms have empty rows.
+handouts (their bodies given by `printing.py`), pre/post test sheets with an answer sheet, a materials checklist, an
+attendance sheet with blank rows, an action-plan (RTL) form and an evaluation form. Each is a document of its own, and
+`combined_document` sets them all in one more document behind a cover and a contents page (one page numbering, every
+part on an odd page). The answer key is a separate document that never enters the combined pack. Participants' names
+are never printed: the forms have empty rows. Test sheets and forms are participant documents (`.lp-participant`,
+11 pt); form columns are sized for handwriting (the widths below).
 """
 
 from __future__ import annotations

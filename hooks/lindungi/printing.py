@@ -129,8 +129,8 @@ def inputs_digest(project, ui: dict, directory_urls: bool) -> str:
 
 
 def apply_bands(project, site_dir, merges) -> bool:
-    """Print the region's band over the first page of each handout in `site_dir`, then join the packs that hold the
-    handouts again. Returns False (nothing stamped) when a band spilled past its height. Every PDF is replaced whole
+    """Print the region's band over the first page of each handout in `site_dir`, then join again the `merges` that
+    hold handouts (none today: a combined pack renders the region's handouts itself). Returns False (nothing stamped) when a band spilled past its height. Every PDF is replaced whole
     (files.write_atomic); a site folder that cannot take it is a `pdf.SiteWriteError`."""
     from pypdf import PdfReader, PdfWriter, Transformation
 
