@@ -189,6 +189,7 @@ def test_form_columns_leave_room_for_handwriting(kit):
     table_bottom_mm = (height - max(rules)) / MM
     assert FOOTER_ZONE_MM < table_bottom_mm < 45, table_bottom_mm   # the last row ends near the foot of the page
     assert pack.RTL_ROWS >= 10
+    assert len(pdfium.PdfDocument(folder / "evaluasi.pdf")) == 1   # its answer boxes fill one page, no more
 
 
 def test_pdfs_carry_title_and_language(kit):
