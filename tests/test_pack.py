@@ -122,16 +122,21 @@ def test_materials_checklist_collects_session_and_step_materials(docs):
     assert "12 salinan untuk setiap peserta" in html
 
 
-def test_pdf_jobs_and_pack_merge(project):
-    """One job per handout and pack document; the combined pack puts the handouts after the guide, no answer key."""
+def test_pdf_jobs_and_combined_pack(project):
+    """One job per handout and pack document, and the combined pack as one more document (no merge): cover, contents,
+    agenda, guide, the handouts, the tests and forms, never the answer key."""
     jobs, merges = printing.pdf_jobs(project, strings("id"), False)
     outs = [job.out for job in jobs]
     assert outs[:2] == ["unduh/handout-kenali-kekerasan.pdf", "unduh/handout-rawat-diri.pdf"]
     assert "pelatih/paket-lokakarya/kunci-jawaban.pdf" in outs
-    (merge,) = merges
-    paths = [path for _, path in merge.parts]
-    assert paths[2:4] == ["unduh/handout-kenali-kekerasan.pdf", "unduh/handout-rawat-diri.pdf"]
-    assert not any("kunci-jawaban" in p for p in paths)
+    assert merges == []
+    combined = next(job.html for job in jobs if job.out == "pelatih/paket-lokakarya.pdf")
+    parts = re.findall(r'<section class="lp-part" id="([^"]+)"', combined)
+    assert parts == ["agenda", "panduan-fasilitator", "handout-1", "handout-2", "tes-awal-a-tes-kenali",
+                     "tes-akhir-b-tes-kenali", "daftar-bahan", "daftar-hadir", "rtl", "evaluasi"]
+    assert combined.index('class="lp-cover"') < combined.index('class="lp-contents"') < combined.index('id="agenda"')
+    assert "PESAN-KUNCI-SATU" in combined and "PENJELASAN-KUNCI" not in combined
+    assert [f'href="#{part}"' in combined for part in parts] == [True] * len(parts)  # every part in the contents
 
 
 def test_trainers_page_lists_agenda_and_pack_links(project):
@@ -163,3 +168,69 @@ def test_outline_lists_the_documents_without_rendering(docs, project):
     """The trainers' page lists the pack from the outline: the same files and titles, in the same order."""
     outline = pack.pack_outline(project.workshops["lokakarya"], project, strings("id"))
     assert outline == [(d.slug, d.title) for d in docs.values()]
+
+
+def test_agenda_rows_name_the_module_of_each_test(project):
+    """A test item says which module's test it is and which form, so two pre-tests on one day are told apart; a bank
+    that no module names shows its own title."""
+    workshop = project.workshops["lokakarya"]
+    titles = [label for _, _, items in pack.agenda_days(workshop, project, strings("id")) for item, label in items
+              if item.type in ("pre_test", "post_test")]
+    assert titles == ["Tes awal: Mengenali bentuk kekerasan · Paket soal A",
+                      "Tes akhir: Mengenali bentuk kekerasan · Paket soal B"]
+    default = check_project(REPO)
+    staff = default.workshops["pelatihan-staf-baru"]
+    titles = [label for _, _, items in pack.agenda_days(staff, default, strings("id")) for item, label in items
+              if item.type == "pre_test"]
+    assert len(titles) == len(set(titles)) == 2
+    orphan = dataclasses.replace(project, modules={k: dataclasses.replace(m, pre_post=None)
+                                                   for k, m in project.modules.items()})
+    assert pack.test_subject(orphan, "tes-kenali") == project.quizzes["tes-kenali"].title
+
+
+def test_materials_column_is_headed_as_materials(docs):
+    assert "<th>Bahan</th>" in docs["daftar-bahan"].html and "<th>Acara</th>" not in docs["daftar-bahan"].html
+
+
+def _column_mm(html_text: str, header: str) -> float:
+    """The width (mm) the form's HTML gives the column headed `header` (the widths include padding and border)."""
+    found = re.search(rf'<th style="width: ([\d.]+)mm">{re.escape(header)}</th>', html_text)
+    assert found, header
+    return float(found.group(1))
+
+
+def test_form_columns_are_wide_enough_to_write_in(docs, project):
+    """The attendance name column takes at least 60 mm, the action plan's 'Kapan' at least 25 mm; the columns fill
+    the text width of the page (portrait up to two days, landscape beyond)."""
+    attendance = docs["daftar-hadir"].html
+    assert _column_mm(attendance, "Nama") >= 60
+    widths = [float(w) for w in re.findall(r'<th style="width: ([\d.]+)mm">', attendance)]
+    assert abs(sum(widths) - pack.TEXT_WIDTH_MM["portrait"]) < 1 and "lp-participant lp-landscape" not in attendance
+    three_days = dataclasses.replace(project.workshops["lokakarya"], days=project.workshops["lokakarya"].days * 2)
+    wide = pack.attendance_columns(three_days)
+    assert wide["landscape"] and wide["mm"]["name"] >= 60 and wide["sign_mm"] >= 30
+    rtl = docs["rtl"].html
+    assert _column_mm(rtl, "Kapan") >= 25
+    assert rtl.count('<tr class="lp-fill">') == pack.RTL_ROWS >= 10
+
+
+def test_participant_documents_are_marked_for_11_pt(docs):
+    """Test sheets and forms are set in the 11 pt participant style (measured in the PDFs by test_pack_print)."""
+    for slug in ("tes-awal-a-tes-kenali", "tes-akhir-b-tes-kenali", "daftar-hadir", "rtl", "evaluasi"):
+        assert '<div class="lp-participant' in docs[slug].html, slug
+    assert '<div class="lp-participant' not in docs["panduan-fasilitator"].html
+
+
+def test_footer_names_are_cut_to_one_line():
+    """A long document name is cut with an ellipsis; a short one is left alone."""
+    assert pack.footer_text("Agenda · Lokakarya") == "Agenda · Lokakarya"
+    long = pack.footer_text("Tes awal · Paket soal A · " + "sangat panjang " * 10)
+    assert len(long) <= pack.FOOTER_CHARS and long.endswith("…")
+
+
+def test_combined_pack_has_title_and_language(project):
+    """WeasyPrint writes the PDF's Title from <title> and its /Lang from <html lang>."""
+    jobs, _ = printing.pdf_jobs(project, strings("id"), False)
+    combined = next(job.html for job in jobs if job.out == "pelatih/paket-lokakarya.pdf")
+    assert '<html lang="id">' in combined
+    assert f"<title>Paket pelatih: {html.escape(project.workshops['lokakarya'].title)}</title>" in combined

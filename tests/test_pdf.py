@@ -68,11 +68,11 @@ def test_learner_pdfs_hold_no_answers(site):
 
 
 def test_combined_pack_has_bookmarks_and_no_answer_key(site):
-    """The combined pack holds every document but the answer key, with one bookmark per document."""
+    """The combined pack holds every document but the answer key, with one bookmark per document after the contents."""
     root, _ = site
     reader = PdfReader(root / "site/pelatih/paket-lokakarya.pdf")
     titles = [item.title for item in reader.outline if not isinstance(item, list)]
-    assert titles == ["Agenda", "Panduan fasilitator", "Lembar ringkas: Mengenali bentuk kekerasan",
+    assert titles == ["Daftar isi", "Agenda", "Panduan fasilitator", "Lembar ringkas: Mengenali bentuk kekerasan",
                       "Lembar ringkas: Merawat diri pendamping", "Tes awal · Paket soal A · Tes mengenali kekerasan",
                       "Tes akhir · Paket soal B · Tes mengenali kekerasan", "Daftar bahan", "Daftar hadir",
                       "Rencana tindak lanjut (RTL)", "Evaluasi pelatihan"]

@@ -369,13 +369,11 @@ def write_pdfs(build: Build, config) -> None:
     digest = printing.inputs_digest(project, build.ui, config.use_directory_urls)
     try:
         result = pdf.replay_run(digest, config.site_dir, cache)
-        merges = []
+        merges = []  # (the combined packs are documents of their own, not merges of the handout PDFs)
         if result is None:
             jobs, merges = printing.pdf_jobs(project, build.ui, config.use_directory_urls)
             result = pdf.render_all(jobs, merges, config.site_dir, cache, progress=pdf.TerminalProgress())
             pdf.record_run(digest, result, cache)
-        else:  # the packs hold handouts: join them again once stamped
-            merges = printing.pack_merges(project, build.ui)
         bands = [item for item in result.results if item.out == printing.BANDS_PATH]
         result.results = [item for item in result.results if item.out != printing.BANDS_PATH]
         if not printing.apply_bands(project, config.site_dir, merges):

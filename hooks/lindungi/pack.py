@@ -1,10 +1,13 @@
 """The trainer's pack of a workshop: printable documents as HTML (the PDFs are made by `pdf.py`). No MkDocs.
 
 Documents, in pack order: agenda with clock times, facilitator guide (sessions in agenda order, trainer view), the
-handouts (added as PDFs by `printing.py`), pre/post test sheets with an answer sheet, the participants' worksheets, a
-materials checklist (items merged and counted), an attendance sheet with blank rows, and an action-plan (RTL) form and
-an evaluation form when the agenda has an RTL or evaluation item. The answer key is a separate
-document that never enters the combined pack. Participants' names are never printed: the forms have empty rows.
+handouts (their bodies given by `printing.py`), pre/post test sheets with an answer sheet, the participants'
+worksheets, a materials checklist (items merged and counted), an attendance sheet with blank rows, and an action-plan
+(RTL) form and an evaluation form when the agenda has an RTL or evaluation item. Each is a document of its own, and
+`combined_document` sets them all in one more document behind a cover and a contents page (one page numbering, every
+part on an odd page). The answer key is a separate document that never enters the combined pack. Participants' names
+are never printed: the forms have empty rows. Test sheets and forms are participant documents (`.lp-participant`,
+11 pt); form columns are sized for handwriting (the widths below).
 """
 
 from __future__ import annotations
@@ -24,9 +27,16 @@ from .workshop import step_rows
 
 SPARE_ROWS = 5            # extra blank rows on the attendance sheet
 DEFAULT_PARTICIPANTS = 25
-RTL_ROWS = 6
+RTL_ROWS = 12             # rows of the action-plan form: enough to fill its page
 GROUP_SIZE = 5            # participants per working group when the workshop does not say how many groups
 EVALUATION_QUESTIONS = 6
+FOOTER_CHARS = 80         # a page footer's document name is cut to this length, so it stays on one line
+# Column widths of the forms, in mm (A4 portrait leaves 180 mm between the margins, landscape 267 mm). Handwriting
+# needs room: a name takes at least 60 mm.
+TEXT_WIDTH_MM = {"portrait": 180, "landscape": 267}
+ATTENDANCE_MM = {"no": 10, "name": 62, "institution": 48}
+ATTENDANCE_PORTRAIT_DAYS = 2   # more days than this: the attendance sheet is printed landscape
+RTL_MM = {"no": 9, "what": 50, "who": 30, "when": 27, "support": 32, "measure": 32}
 _QUIZ_LINE = re.compile(r"^:::\s*quiz\b.*$", re.M)
 
 
@@ -56,13 +66,30 @@ class Test:
 
 
 def item_title(item, project, ui: dict) -> str:
-    """What the agenda shows for an item: its title, the session's title, or the name of its type."""
+    """What the agenda shows for an item: its title, the session's title, a test with its module (or bank) and form
+    ("Tes awal: Memahami bentuk kekerasan · Paket soal A", so two pre-tests on one day are told apart), or the name of
+    its type."""
     if item.title:
         return item.title
     if item.type == "session":
         session = session_of(project, item.module, item.session)
         return session.title if session else f"{item.module}/{item.session}"
-    return ui.get(f"item_{item.type}", item.type)
+    name = ui.get(f"item_{item.type}", item.type)
+    if item.type in ("pre_test", "post_test") and item.quiz:
+        subject = test_subject(project, item.quiz)
+        form = f" · {ui['pack_form']} {item.form}" if item.form else ""
+        return f"{name}: {subject}{form}" if subject else f"{name}{form}"
+    return name
+
+
+def test_subject(project, quiz_id: str) -> str:
+    """What a pre/post test is about: the title of the module that names the bank as its `pre_post`, else the bank's
+    title ('' for an unknown bank)."""
+    module = next((m for m in project.modules.values() if m.pre_post == quiz_id), None)
+    if module is not None:
+        return module.title
+    bank = project.quizzes.get(quiz_id)
+    return bank.title if bank is not None else ""
 
 
 def session_of(project, module_id, session_id):
@@ -257,9 +284,9 @@ def _plan(workshop, project, ui: dict) -> list:
                           "forms": [label for label, wanted in ((ui["pack_rtl"], rtl),
                                                                 (ui["pack_evaluation"], evaluation)) if wanted]}))
     plan.append(("daftar-hadir", ui["pack_attendance"], True, "pack_attendance.html",
-                 lambda: {"rows": range(1, participants + SPARE_ROWS + 1)}))
+                 lambda: {"rows": range(1, participants + SPARE_ROWS + 1), **attendance_columns(workshop)}))
     if rtl:
-        plan.append(("rtl", ui["pack_rtl"], True, "pack_rtl.html", lambda: {"rows": range(RTL_ROWS)}))
+        plan.append(("rtl", ui["pack_rtl"], True, "pack_rtl.html", lambda: {"rows": range(RTL_ROWS), "mm": RTL_MM}))
     if evaluation:
         plan.append(("evaluasi", ui["pack_evaluation"], True, "pack_evaluation.html",
                      lambda: {"questions": [ui[f"pack_eval_q{n}"] for n in range(1, EVALUATION_QUESTIONS + 1)]}))
@@ -275,6 +302,21 @@ def pack_outline(workshop, project, ui: dict, in_pack_only: bool = False) -> lis
     return [(slug, title) for slug, title, in_pack, *_ in _plan(workshop, project, ui) if in_pack or not in_pack_only]
 
 
+def attendance_columns(workshop) -> dict:
+    """The attendance sheet's page orientation and column widths (mm): one signature column per day share what the
+    number, name and institution columns leave."""
+    orientation = "portrait" if len(workshop.days) <= ATTENDANCE_PORTRAIT_DAYS else "landscape"
+    rest = TEXT_WIDTH_MM[orientation] - sum(ATTENDANCE_MM.values())
+    return {"landscape": orientation == "landscape", "mm": ATTENDANCE_MM,
+            "sign_mm": round(rest / max(1, len(workshop.days)), 1)}
+
+
+def footer_text(text: str) -> str:
+    """A page footer's document name, cut to FOOTER_CHARS (with an ellipsis) so that it never wraps."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= FOOTER_CHARS else text[:FOOTER_CHARS - 1].rstrip(" ·:") + "…"
+
+
 def pack_documents(workshop, project, ui: dict) -> list[PackDoc]:
     """Every document of the workshop's pack except the handouts, rendered, in pack order."""
     env = environment()
@@ -282,6 +324,49 @@ def pack_documents(workshop, project, ui: dict) -> list[PackDoc]:
     docs = []
     for slug, title, in_pack, template, context in _plan(workshop, project, ui):
         html = render_print_document(env.get_template(template), project.settings, ui, f"{title}: {workshop.title}",
-                                     footer=f"{workshop.title} · {title}", title=title, **common, **context())
+                                     footer=footer_text(f"{title} · {workshop.title}"), title=title, **common,
+                                     **context())
         docs.append(PackDoc(slug, title, html, in_pack))
     return docs
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of the combined pack: its title (bookmark, contents line), footer, HTML body, and (for the guide)
+    its sessions as contents sub-entries `(anchor, title)`."""
+
+    slug: str
+    title: str
+    footer: str
+    body: Markup
+    entries: tuple = ()
+
+
+def combined_document(workshop, project, ui: dict, handouts=()) -> str:
+    """The combined pack as ONE HTML document, so that WeasyPrint numbers its pages through: a cover, a contents page
+    with page numbers (`target-counter`), then every part of the pack (not the answer key) on a right-hand (odd) page,
+    a blank left-hand page before it when needed, marked as left blank on purpose. `handouts` are `(title, body HTML)`
+    pairs, placed after the agenda and the facilitator guide."""
+    env = environment()
+    settings = project.settings
+    common = {"w": workshop, "project": project, "css": Markup(""), "lang": settings.language, "ui": ui,
+              "settings": settings, "doc_title": "", "footer": ""}
+    parts = []
+    for slug, title, in_pack, template_name, context in _plan(workshop, project, ui):
+        if not in_pack:
+            continue
+        template = env.get_template(template_name)
+        values = {**common, "title": title, **context()}
+        body = Markup("".join(template.blocks["body"](template.new_context(values))))
+        entries = ()
+        if slug == "panduan-fasilitator":
+            entries = tuple((f"{slug}-{n}", session.title) for n, (_, _, _, session, _) in
+                            enumerate(values["sessions"], start=1))
+        parts.append(Part(slug, title, footer_text(f"{title} · {workshop.title}"), body, entries))
+    parts[2:2] = [Part(f"handout-{n}", title, footer_text(f"{title} · {workshop.title}"), Markup(body))
+                  for n, (title, body) in enumerate(handouts, start=1)]
+    dates = [day.date for day in workshop.days]
+    return render_print_document(env.get_template("pack_combined.html"), settings, ui,
+                                 f"{ui['pack_title']}: {workshop.title}", footer="", w=workshop, parts=parts,
+                                 contents_footer=footer_text(f"{ui['pack_contents']} · {workshop.title}"),
+                                 dates=(dates[0], dates[-1]) if dates else None)

@@ -5,7 +5,8 @@ Paths (relative to the built site):
 - `modul/<module>/handout.html`         print-styled handout page (generated Markdown page)
 - `unduh/handout-<module>.pdf`          handout PDF (linked from the module page as "Unduh PDF")
 - `pelatih/index.html`                  trainers' page: agendas with clock times, pack and handout links
-- `pelatih/paket-<workshop>.pdf`        the combined trainer's pack, with bookmarks
+- `pelatih/paket-<workshop>.pdf`        the combined trainer's pack: one document (cover, contents, every part on an
+                                        odd page, one page numbering), with bookmarks
 - `pelatih/paket-<workshop>/<doc>.pdf`  its single documents, and the answer key (never in the combined pack)
 
 A handout PDF is made of two parts, so that regions share the costly one: the national handout (no regional fact; one
@@ -24,7 +25,7 @@ from pathlib import Path
 from . import files, handout, pack, templating
 from .memo import code_digest, hash_files
 from . import pdf
-from .pdf import Job, Merge
+from .pdf import Job
 
 SOURCE_FOLDERS = ("modules", "quizzes", "workshops")   # every file the PDFs are made from, with the settings
 
@@ -94,7 +95,8 @@ def clear_pending_notes(site_dir) -> int:
 
 
 def pdf_jobs(project, ui: dict, directory_urls: bool) -> tuple[list, list]:
-    """Every PDF to make: one job per handout and per pack document, one merge per workshop pack."""
+    """Every PDF to make: one job per handout, per pack document and per combined pack (no merges: a combined pack is
+    rendered as one document, with the region's handouts in it, so that its pages are numbered through)."""
     jobs = []
     modules = list(project.modules.values())
     for module in modules:
@@ -106,20 +108,12 @@ def pdf_jobs(project, ui: dict, directory_urls: bool) -> tuple[list, list]:
     for workshop in project.workshops.values() if project.settings.trainer_kit else ():
         for doc in pack.pack_documents(workshop, project, ui):
             jobs.append(Job(pack_doc_path(workshop, doc.slug), doc.html, f"{workshop.id} {doc.slug}", source=workshop.path))
-    return jobs, pack_merges(project, ui)
-
-
-def pack_merges(project, ui: dict) -> list:
-    """One merge per workshop pack (trainer kit only): its documents in pack order, with the handouts after the agenda
-    and the facilitator guide. Renders nothing, so a build that reuses its PDFs can join the packs again cheaply."""
-    merges = []
-    for workshop in project.workshops.values() if project.settings.trainer_kit else ():
-        parts = [(title, pack_doc_path(workshop, slug)) for slug, title in pack.pack_outline(workshop, project, ui, True)]
-        handouts = [(f"{ui['handout_title']}: {m.title}", handout.pdf_path(m))
+        handouts = [(f"{ui['handout_title']}: {m.title}",
+                     handout.render_body(m, project.settings, ui, module_url(project, m, directory_urls)))
                     for m in pack.workshop_modules(workshop, project)]
-        parts[2:2] = handouts  # after the agenda and the facilitator guide
-        merges.append(Merge(pack_path(workshop), tuple(parts), f"{ui['pack_title']} {workshop.id}"))
-    return merges
+        jobs.append(Job(pack_path(workshop), pack.combined_document(workshop, project, ui, handouts),
+                        f"{workshop.id} {ui['pack_title'].lower()}", source=workshop.path))
+    return jobs, []
 
 
 def inputs_digest(project, ui: dict, directory_urls: bool) -> str:
@@ -135,8 +129,8 @@ def inputs_digest(project, ui: dict, directory_urls: bool) -> str:
 
 
 def apply_bands(project, site_dir, merges) -> bool:
-    """Print the region's band over the first page of each handout in `site_dir`, then join the packs that hold the
-    handouts again. Returns False (nothing stamped) when a band spilled past its height. Every PDF is replaced whole
+    """Print the region's band over the first page of each handout in `site_dir`, then join again the `merges` that
+    hold handouts (none today: a combined pack renders the region's handouts itself). Returns False (nothing stamped) when a band spilled past its height. Every PDF is replaced whole
     (files.write_atomic); a site folder that cannot take it is a `pdf.SiteWriteError`."""
     from pypdf import PdfReader, PdfWriter, Transformation
 
