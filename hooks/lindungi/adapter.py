@@ -16,7 +16,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from . import compress, helper, pages, pdf, printing, quizpages, search_id, templating
+from . import certificate, compress, helper, pages, pdf, printing, quizpages, scoring, search_id, templating
 from .checking import check_project
 from .files import remove_stale_temporaries
 from .locales import strings
@@ -213,6 +213,10 @@ def add_generated_files(build: Build, files, config):
         # Sheets, keys and exports are made and written into the (already cleaned) site folder while pages render.
         build.quiz_files = helper.start(quizpages.write_bank_files, (quizpages.sorted_banks(build.project),
                                         build.project.settings.organisation, build.ui, config.site_dir), build.memo)
+        for workshop in build.project.workshops.values():  # the pre/post scoring workbooks (.xlsx)
+            workbook = scoring.workbook_bytes(workshop, build.project, build.ui, build.memo)
+            if workbook is not None:
+                files.append(File.generated(config, scoring.workbook_path(workshop), content=workbook))
     build.trainer_paths = pages.trainer_pages(build.generated)
     for path, markdown in build.generated.items():
         existing = files.get_file_from_path(path)
@@ -223,7 +227,8 @@ def add_generated_files(build: Build, files, config):
     config.extra["lp_links"] = _help_links(files)
     config.nav = pages.site_nav(build.user_nav, hand_written, build.generated, build.project, build.ui,
                                 {build.ui["quiz_trainer_title"]: f"{quizpages.QUIZ_DIR}/index.md",
-                                 build.ui["laws_trainer_title"]: pages.LAWS_PAGE})
+                                 build.ui["laws_trainer_title"]: pages.LAWS_PAGE,
+                                 build.ui["cert_check_title"]: certificate.CHECK_PAGE})
     return files
 
 

@@ -535,6 +535,14 @@ MESSAGES = {
         "id": {"what": "sesi {value} dipakai dua kali dalam pelatihan ini", "fix": "hapus salah satunya"},
         "en": {"what": "session {value} is used twice in this workshop", "fix": "remove one of them"},
     },
+    "certificate-no-jp": {
+        "id": {"what": "sertifikat pelatihan ini bernilai 0 JP: {count} acara sesi berjumlah {found} menit",
+               "expected": "sesi paling sedikit {expected} menit (1 JP)", "found": "{found} menit",
+               "fix": "tambahkan acara '{{type: session, module: ..., session: ...}}' ke agenda (lamanya dihitung dari langkah sesi)"},
+        "en": {"what": "this workshop's certificate is worth 0 JP: {count} session items make {found} minutes",
+               "expected": "sessions of at least {expected} minutes (1 JP)", "found": "{found} minutes",
+               "fix": "add '{{type: session, module: ..., session: ...}}' items to the agenda (their length comes from the session's steps)"},
+    },
     # --- the law registry and citations --------------------------------------------------------------------------
     "law-bad-url": {
         "id": {"what": "alamat sumber resmi {value} tidak sah", "expected": "alamat yang diawali https:// (atau http://)",

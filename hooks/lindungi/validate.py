@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from . import blocks, contacts
+from . import blocks, certificate, contacts
 from .problems import Collector, Token, phrase, quote
 from .quizbank import TEST_USES
 from .laws import stale_before
@@ -27,6 +27,8 @@ def validate(project, today: _dt.date | None = None) -> list:
     check_review_dates(project, today, out)
     check_block_references(project, out)
     check_workshops(project, out)
+    if project.settings.trainer_kit:  # certificates are made in the trainer kit only
+        certificate.check(project, out)
     check_law_citations(project, today, out)
     check_contact_placeholders(project, out)
     project.problems = list(project.problems) + out.problems
