@@ -216,14 +216,14 @@ def test_read_only_cache_is_no_cache(reference, tmp_path):
     assert result.stderr.count(CACHE_NOTE) == 1, result.stderr
     assert "INFO    -  Folder cache .cache tidak bisa ditulis (Read-only file system)" in result.stderr or not MOUNTS
     assert "WARNING" not in result.stderr and "Traceback" not in result.stderr
-    assert "INFO    -  PDF: 2 dibuat, 10 dari cache," in result.stderr
+    assert "INFO    -  PDF: 2 dibuat, 11 dari cache," in result.stderr
     assert "Tidur cukup" in "".join(p.extract_text() for p in PdfReader(root / "site/unduh/handout-rawat-diri.pdf").pages)
     assert _snapshot(root / ".cache") == before
     shutil.rmtree(root / ".cache")
     cold = _build_read_only_cache(root)
     assert cold.returncode == 0, cold.stderr
     assert cold.stderr.count(CACHE_NOTE) == 1 and "Traceback" not in cold.stderr
-    assert "INFO    -  PDF: 12 dibuat, 0 dari cache," in cold.stderr
+    assert "INFO    -  PDF: 13 dibuat, 0 dari cache," in cold.stderr
     assert list((root / ".cache").iterdir()) == []
 
 
@@ -312,7 +312,7 @@ def test_damaged_and_poisoned_cache_entries_are_rebuilt_never_published(referenc
         result = _build(root)
         assert result.returncode == 0, result.stderr
         assert _snapshot(root / "site") == reference[1]
-    assert "INFO    -  PDF: 0 dibuat, 12 dari cache," in result.stderr
+    assert "INFO    -  PDF: 0 dibuat, 13 dari cache," in result.stderr
     assert largest.stat().st_size > 200
 
 

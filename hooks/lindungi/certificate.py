@@ -81,7 +81,8 @@ def verification_code(workshop, settings) -> str:
 
 
 def _one_line(text) -> str:
-    return " ".join(str(text or "").split())
+    """Text on one line; '-' for none, so that no line of the hashed text ends in a space a copy could lose."""
+    return " ".join(str(text or "").split()) or "-"
 
 
 def date_text(workshop, ui: dict) -> str:
@@ -130,7 +131,7 @@ def render_check_page(project, ui: dict) -> str:
         items.append((shown, text))
     steps = [_with_code(step.format(digits=CODE_DIGITS)) for step in ui["cert_check_steps"]]
     return templating.markdown_environment().get_template("certificate_check.md").render(
-        ui=ui, items=items, steps=steps)
+        ui=ui, items=items, steps=steps, jp_rule=_with_code(ui["cert_check_jp"]))
 
 
 def _with_code(text: str) -> Markup:
