@@ -142,11 +142,20 @@ def _with_code(text: str) -> Markup:
 
 
 def check(project, out) -> None:
-    """A certificate with no JP cannot be made: an error at the workshop's first day (trainer kit only)."""
+    """A certificate with no JP cannot be made: an error at the workshop's first day (trainer kit only). A workshop
+    naming a session that does not exist is left alone: that is reported already, and its minutes are unknown."""
     per_jp = project.settings.jp_minutes
     for workshop in project.workshops.values():
-        if jp(workshop, per_jp) > 0 or not workshop.days:
+        if jp(workshop, per_jp) > 0 or not workshop.days or _unknown_sessions(workshop, project):
             continue
         sessions = sum(1 for day in workshop.days for item in day.items if item.type == "session")
         out.add(workshop.path, workshop.days[0].line, "certificate-no-jp", expected=per_jp,
                 found=session_minutes(workshop), count=sessions)
+
+
+def _unknown_sessions(workshop, project) -> bool:
+    for module_id, session_id in workshop.sessions():
+        module = project.modules.get(module_id)
+        if module is None or session_id not in module.session_ids:
+            return True
+    return False
