@@ -184,3 +184,24 @@ def test_trainer_kit_build_writes_certificate_and_workbook(tmp_path):
     assert certificate.verification_code(workshop, project.settings) in check
     assert printing.pack_path(workshop) and "sertifikat" not in " ".join(
         path for merge in printing.pack_merges(project, strings("id")) for _, path in merge.parts)
+
+
+@pytest.mark.slow
+def test_longest_title_with_logo_and_office_stays_on_one_page(tmp_path, monkeypatch):
+    """The worst case the schema allows (a 200-character title), the region's logo and a long office name: still one
+    landscape page."""
+    import dataclasses
+
+    from lindungi import pdf
+
+    monkeypatch.setenv("LINDUNGI_REGION", "contoh")  # the example region has a logo
+    project = check_project(REPO)
+    assert project.settings.logo_uri
+    office = ("Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan Keluarga Berencana "
+              "Kabupaten Contoh")
+    settings = dataclasses.replace(project.settings, area=dataclasses.replace(project.settings.area, office=office))
+    workshop = dataclasses.replace(project.workshops["pelatihan-staf-baru"], title=("Pelatihan panjang " * 12)[:200])
+    html = certificate.render_document(workshop, settings, strings("id"))
+    assert office in html
+    _data, pages = pdf.render_pdf(html)
+    assert pages == 1

@@ -161,6 +161,7 @@ def _recalculate(path: Path, out: Path, profile: Path) -> Path:
     return target
 
 
+@pytest.mark.slow
 def test_workbook_recalculated_by_libreoffice_matches_python(project, ui, tmp_path):
     import openpyxl
 
