@@ -286,6 +286,15 @@ def build(workshop, project, ui: dict):
     for letter, width in zip("ABCDEFGHIJ", (12, 12, 28, 9, 12, 9, 9, 14, 16, 26)):
         anal_ws.column_dimensions[letter].width = width
     anal_ws.freeze_panes = "E2"
+    for ws in wb.worksheets:  # printed: landscape A4, each sheet as wide as one page
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+    for ws in (key_ws, ans_ws, item_ws, score_ws, anal_ws):  # headers wrap instead of being cut
+        ws.row_dimensions[1].height = 30
+        for cell in ws[1]:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
     return wb
 
 
