@@ -205,3 +205,24 @@ def test_longest_title_with_logo_and_office_stays_on_one_page(tmp_path, monkeypa
     assert office in html
     _data, pages = pdf.render_pdf(html)
     assert pages == 1
+
+
+@pytest.mark.slow
+def test_certificate_longer_than_a_page_is_a_warning(tmp_path):
+    """The longest title, place and organisation the schemas allow together spill onto a second page: the build warns
+    at the workshop file (and --strict fails)."""
+    root = copy_site("minimal", tmp_path / "src")
+    workshop = root / "workshops/uji.yml"
+    text = workshop.read_text(encoding="utf-8")
+    workshop.write_text(text.replace("title: Pelatihan uji", f"title: {('Judul panjang ' * 20)[:200].strip()}\n"
+                                                            f"place: {('Tempat panjang ' * 20)[:200].strip()}"),
+                        encoding="utf-8")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("organisation: Lembaga Uji",
+                                                                 f"organisation: {('Lembaga ' * 25).strip()}"),
+                      encoding="utf-8")
+    result = build_site(root, root / "site", strict=False)
+    assert result.returncode == 0, result.stderr
+    assert ("WARNING -  workshops/uji.yml:1: sertifikat 'pelatih/paket-uji/sertifikat.pdf' tidak muat di satu halaman; "
+            "seharusnya 1 halaman A4 melintang, ditemukan 2 halaman. Perbaikan: persingkat 'title' atau 'place' "
+            "pelatihan ini, atau 'office' di region.yml. [certificate-overflow]") in result.stderr, result.stderr

@@ -420,6 +420,12 @@ def _pdf_problems(project, result) -> list:
         if item.size > pdf.SIZE_LIMIT:
             problems.append(Problem(*where, "pdf-too-large", {"value": quote(item.out), "expected": pdf.SIZE_LIMIT // 1024,
                                                                "found": round(item.size / 1024)}, WARNING))
+    certificates = {certificate.pdf_path(w): w for w in project.workshops.values()}
+    for item in result.results:  # a certificate is one page: a longer one lost its layout
+        workshop = certificates.get(item.out)
+        if workshop is not None and item.overflows:
+            problems.append(Problem(workshop.path, workshop.line, "certificate-overflow",
+                                    {"value": quote(item.out), "found": item.pages}, WARNING))
     if not project.settings.site_url and project.settings.require_qr:
         problems.append(Problem(_settings_file(project), 0, "handout-no-qr", {}, WARNING))
     return problems

@@ -599,6 +599,12 @@ MESSAGES = {
         "en": {"what": "the handout of module {value} spills past its page count", "expected": "{expected} A4 pages",
                "found": "{found} pages", "fix": "shorten 'key_points' or 'what_to_do' under 'handout', or raise 'pages' to 2"},
     },
+    "certificate-overflow": {
+        "id": {"what": "sertifikat {value} tidak muat di satu halaman", "expected": "1 halaman A4 melintang",
+               "found": "{found} halaman", "fix": "persingkat 'title' atau 'place' pelatihan ini, atau 'office' di region.yml"},
+        "en": {"what": "certificate {value} does not fit on one page", "expected": "1 landscape A4 page",
+               "found": "{found} pages", "fix": "shorten this workshop's 'title' or 'place', or 'office' in region.yml"},
+    },
     "pdf-too-large": {
         "id": {"what": "PDF {value} terlalu besar untuk dikirim lewat WhatsApp", "expected": "paling besar {expected} KB",
                "found": "{found} KB", "fix": "persingkat isinya atau kurangi gambar"},
@@ -652,7 +658,7 @@ WARNING_RULES = frozenset({
     "quiz-option-feedback", "quiz-outcome-feedback", "objective-unserved", "review-overdue", "local-contacts-empty",
     "session-not-listed", "workshop-long-stretch", "workshop-long-day", "workshop-no-self-care", "workshop-same-form",
     "workshop-session-twice", "handout-overflow", "pdf-too-large", "handout-no-qr", "pdf-resource-refused",
-    "handout-band-overflow", "law-amended", "law-revoked", "law-check-stale", "law-not-checked", "placeholder-empty",
+    "handout-band-overflow", "certificate-overflow", "law-amended", "law-revoked", "law-check-stale", "law-not-checked", "placeholder-empty",
 })
 
 # Build notes that are about the machine, not the content (no rule id, not in the authoring guide's rule list).
