@@ -133,18 +133,30 @@ days:
 
 
 def test_workshop_without_sessions_is_an_error_in_the_trainer_kit(tmp_path):
-    """No session, no JP: an error at the first day when certificates are made (the trainer kit), none otherwise."""
+    """No session, no JP: an error at the first day when certificates are made (the trainer kit), none otherwise;
+    sessions shorter than one JP: a warning."""
     root = copy_site("minimal", tmp_path / "site")
     (root / "workshops/uji.yml").write_text(NO_SESSIONS, encoding="utf-8")
-    expected = ("workshops/uji.yml:4: sertifikat pelatihan ini bernilai 0 JP: 0 acara sesi berjumlah 0 menit; "
-                "seharusnya sesi paling sedikit 45 menit (1 JP), ditemukan 0 menit. Perbaikan: tambahkan acara "
+    expected = ("workshops/uji.yml:4: pelatihan ini tidak punya sesi, jadi sertifikatnya bernilai 0 JP; seharusnya "
+                "acara sesi paling sedikit 45 menit (1 JP), ditemukan 0 menit. Perbaikan: tambahkan acara "
                 "'{type: session, module: ..., session: ...}' ke agenda (lamanya dihitung dari langkah sesi). "
                 "[certificate-no-jp]")
     assert expected in problems_of(root)
-    assert ("workshops/uji.yml:4: this workshop's certificate is worth 0 JP: 0 session items make 0 minutes; expected "
-            "sessions of at least 45 minutes (1 JP), found 0 minutes. Fix: add '{type: session, module: ..., "
+    assert ("workshops/uji.yml:4: this workshop has no sessions, so its certificate is worth 0 JP; expected session "
+            "items of at least 45 minutes (1 JP), found 0 minutes. Fix: add '{type: session, module: ..., "
             "session: ...}' items to the agenda (their length comes from the session's steps). [certificate-no-jp]"
             ) in problems_of(root, "en")
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("    edition: trainer", "    edition: trainer\n    jp_minutes: 120"), encoding="utf-8")
+    one_session = NO_SESSIONS + "      - {type: session, module: contoh-modul, session: sesi-satu}\n"
+    (root / "workshops/uji.yml").write_text(one_session, encoding="utf-8")
+    project = check_project(root)
+    minutes = certificate.session_minutes(project.workshops["uji"])
+    assert 0 < minutes < 120
+    assert (f"workshops/uji.yml:4: sesi pelatihan ini kurang dari 1 JP, jadi sertifikatnya menyatakan 0 JP; seharusnya "
+            f"acara sesi paling sedikit 120 menit (1 JP), ditemukan {minutes} menit. Perbaikan: tambahkan sesi ke "
+            f"agenda, atau jangan memakai sertifikat untuk pelatihan sependek ini. [certificate-short]") in problems_of(root)
     config = root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("edition: trainer", "edition: public"), encoding="utf-8")
     assert not any("certificate-no-jp" in p for p in problems_of(root))

@@ -8,8 +8,9 @@ written by hand, so nothing personal is ever in the repository or the kit. What 
   mkdocs.yml for a site without a region; never anything else;
 - the hours in JP (jam pelajaran): the minutes of the agenda's session items (each session's length is the sum of its
   steps) divided by `jp_minutes` (`extra.lindungi.jp_minutes`, default 45, as in government training), rounded down, so
-  a certificate never claims more than the agenda holds; a workshop whose sessions make no whole JP is an error
-  (`certificate-no-jp`) in the trainer kit, where certificates are made;
+  a certificate never claims more than the agenda holds; in the trainer kit, where certificates are made, a workshop
+  without sessions is an error (`certificate-no-jp`) and one whose sessions make less than one JP a warning
+  (`certificate-short`);
 - a verification code: the first 12 hexadecimal digits of the SHA-256 of `canonical_text` (the workshop's content and
   dates as plain lines, shown on the trainer kit's page "Memeriksa sertifikat"), in groups of four. Anyone can
   recompute it from the workshop file (`scripts/certificate_code.py`) or from that text with any SHA-256 tool.
@@ -142,15 +143,18 @@ def _with_code(text: str) -> Markup:
 
 
 def check(project, out) -> None:
-    """A certificate with no JP cannot be made: an error at the workshop's first day (trainer kit only). A workshop
+    """A certificate with no JP cannot be made: an error at the workshop's first day when it has no session minutes, a
+    warning when its sessions make less than one JP (trainer kit only). A workshop
     naming a session that does not exist is left alone: that is reported already, and its minutes are unknown."""
     per_jp = project.settings.jp_minutes
     for workshop in project.workshops.values():
         if jp(workshop, per_jp) > 0 or not workshop.days or _unknown_sessions(workshop, project):
             continue
-        sessions = sum(1 for day in workshop.days for item in day.items if item.type == "session")
-        out.add(workshop.path, workshop.days[0].line, "certificate-no-jp", expected=per_jp,
-                found=session_minutes(workshop), count=sessions)
+        minutes = session_minutes(workshop)
+        if minutes:  # sessions shorter than one JP: the certificate would state 0 JP
+            out.warn(workshop.path, workshop.days[0].line, "certificate-short", expected=per_jp, found=minutes)
+        else:
+            out.add(workshop.path, workshop.days[0].line, "certificate-no-jp", expected=per_jp)
 
 
 def _unknown_sessions(workshop, project) -> bool:

@@ -536,12 +536,20 @@ MESSAGES = {
         "en": {"what": "session {value} is used twice in this workshop", "fix": "remove one of them"},
     },
     "certificate-no-jp": {
-        "id": {"what": "sertifikat pelatihan ini bernilai 0 JP: {count} acara sesi berjumlah {found} menit",
-               "expected": "sesi paling sedikit {expected} menit (1 JP)", "found": "{found} menit",
+        "id": {"what": "pelatihan ini tidak punya sesi, jadi sertifikatnya bernilai 0 JP",
+               "expected": "acara sesi paling sedikit {expected} menit (1 JP)", "found": "0 menit",
                "fix": "tambahkan acara '{{type: session, module: ..., session: ...}}' ke agenda (lamanya dihitung dari langkah sesi)"},
-        "en": {"what": "this workshop's certificate is worth 0 JP: {count} session items make {found} minutes",
-               "expected": "sessions of at least {expected} minutes (1 JP)", "found": "{found} minutes",
+        "en": {"what": "this workshop has no sessions, so its certificate is worth 0 JP",
+               "expected": "session items of at least {expected} minutes (1 JP)", "found": "0 minutes",
                "fix": "add '{{type: session, module: ..., session: ...}}' items to the agenda (their length comes from the session's steps)"},
+    },
+    "certificate-short": {
+        "id": {"what": "sesi pelatihan ini kurang dari 1 JP, jadi sertifikatnya menyatakan 0 JP",
+               "expected": "acara sesi paling sedikit {expected} menit (1 JP)", "found": "{found} menit",
+               "fix": "tambahkan sesi ke agenda, atau jangan memakai sertifikat untuk pelatihan sependek ini"},
+        "en": {"what": "this workshop's sessions make less than 1 JP, so its certificate states 0 JP",
+               "expected": "session items of at least {expected} minutes (1 JP)", "found": "{found} minutes",
+               "fix": "add sessions to the agenda, or do not use the certificate for so short a workshop"},
     },
     # --- the law registry and citations --------------------------------------------------------------------------
     "law-bad-url": {
@@ -658,7 +666,7 @@ WARNING_RULES = frozenset({
     "quiz-option-feedback", "quiz-outcome-feedback", "objective-unserved", "review-overdue", "local-contacts-empty",
     "session-not-listed", "workshop-long-stretch", "workshop-long-day", "workshop-no-self-care", "workshop-same-form",
     "workshop-session-twice", "handout-overflow", "pdf-too-large", "handout-no-qr", "pdf-resource-refused",
-    "handout-band-overflow", "certificate-overflow", "law-amended", "law-revoked", "law-check-stale", "law-not-checked", "placeholder-empty",
+    "handout-band-overflow", "certificate-overflow", "certificate-short", "law-amended", "law-revoked", "law-check-stale", "law-not-checked", "placeholder-empty",
 })
 
 # Build notes that are about the machine, not the content (no rule id, not in the authoring guide's rule list).
