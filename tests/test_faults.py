@@ -216,14 +216,14 @@ def test_read_only_cache_is_no_cache(reference, tmp_path):
     assert result.stderr.count(CACHE_NOTE) == 1, result.stderr
     assert "INFO    -  Folder cache .cache tidak bisa ditulis (Read-only file system)" in result.stderr or not MOUNTS
     assert "WARNING" not in result.stderr and "Traceback" not in result.stderr
-    assert "INFO    -  PDF: 2 dibuat, 10 dari cache," in result.stderr
+    assert "INFO    -  PDF: 2 dibuat, 11 dari cache," in result.stderr
     assert "Tidur cukup" in "".join(p.extract_text() for p in PdfReader(root / "site/unduh/handout-rawat-diri.pdf").pages)
     assert _snapshot(root / ".cache") == before
     shutil.rmtree(root / ".cache")
     cold = _build_read_only_cache(root)
     assert cold.returncode == 0, cold.stderr
     assert cold.stderr.count(CACHE_NOTE) == 1 and "Traceback" not in cold.stderr
-    assert "INFO    -  PDF: 12 dibuat, 0 dari cache," in cold.stderr
+    assert "INFO    -  PDF: 13 dibuat, 0 dari cache," in cold.stderr
     assert list((root / ".cache").iterdir()) == []
 
 
@@ -241,7 +241,7 @@ def test_full_cache_is_no_cache(tmp_path):
     assert result.stderr.count(CACHE_NOTE) == 1 and "(No space left on device)" in result.stderr, result.stderr
     assert "WARNING" not in result.stderr and "Traceback" not in result.stderr
     assert result.stdout.strip() == ""  # no temporary file left in the full cache
-    assert len(list((root / "site").rglob("*.pdf"))) == 12
+    assert len(list((root / "site").rglob("*.pdf"))) == 13
 
 
 @pytest.mark.skipif(not MOUNTS, reason="needs mount namespaces and tmpfs (root)")
@@ -267,7 +267,7 @@ def test_full_site_folder_is_one_message_and_no_cut_off_pdf(reference, tmp_path)
     failed = [line for line in stderr.splitlines() if SITE_NOTE in line]
     assert len(failed) == 1 and "No space left on device" in failed[0] and ".pdf:" in failed[0], stderr
     written = {name: digest for name, digest in _snapshot(copy).items() if name.endswith(".pdf")}
-    assert len(written) < 12
+    assert len(written) < 13
     assert ".handout-wilayah.pdf" not in " ".join(written)  # the regional bands (an intermediate file) are removed
     for name, digest in written.items():
         if reference[1].get(name) != digest:  # a handout the build had not yet stamped with its regional band
@@ -312,7 +312,7 @@ def test_damaged_and_poisoned_cache_entries_are_rebuilt_never_published(referenc
         result = _build(root)
         assert result.returncode == 0, result.stderr
         assert _snapshot(root / "site") == reference[1]
-    assert "INFO    -  PDF: 0 dibuat, 12 dari cache," in result.stderr
+    assert "INFO    -  PDF: 0 dibuat, 13 dari cache," in result.stderr
     assert largest.stat().st_size > 200
 
 

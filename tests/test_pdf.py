@@ -37,7 +37,7 @@ def test_build_reports_every_pdf_with_size(site):
     _, log = site
     assert re.search(r"INFO    -  PDF unduh/handout-kenali-kekerasan\.pdf: 1 hal\., \d+ KB\n", log)
     assert re.search(r"INFO    -  PDF pelatih/paket-lokakarya\.pdf: \d+ hal\., \d+ KB\n", log)
-    assert "INFO    -  PDF: 12 dibuat, 0 dari cache," in log
+    assert "INFO    -  PDF: 13 dibuat, 0 dari cache," in log
     assert "handout-no-qr" not in log  # site_url is set
 
 
@@ -97,14 +97,14 @@ def test_rebuild_renders_nothing_then_only_what_changed(site):
     root, _ = site
     again = build_site(root, root / "site")
     assert again.returncode == 0, again.stderr
-    assert "INFO    -  PDF: 0 dibuat, 12 dari cache," in again.stderr
+    assert "INFO    -  PDF: 0 dibuat, 13 dari cache," in again.stderr
     module = root / "modules/rawat-diri/module.yml"
     module.write_text(module.read_text(encoding="utf-8").replace("Istirahat cukup", "Tidur cukup"), encoding="utf-8")
     changed = build_site(root, root / "site")
     assert changed.returncode == 0, changed.stderr
     rendered = re.findall(r"INFO    -  PDF (\S+): \d+ hal\., \d+ KB\n", changed.stderr)
     assert sorted(rendered) == ["pelatih/paket-lokakarya.pdf", "unduh/handout-rawat-diri.pdf"]
-    assert "INFO    -  PDF: 2 dibuat, 10 dari cache," in changed.stderr
+    assert "INFO    -  PDF: 2 dibuat, 11 dari cache," in changed.stderr
     assert "Tidur cukup" in _text(root / "site/unduh/handout-rawat-diri.pdf")
 
 
@@ -116,10 +116,10 @@ def test_rebuild_with_earlier_sources_reuses_that_run(site):
     text = module.read_text(encoding="utf-8")
     module.write_text(text.replace("Tidur cukup", "Rehat cukup"), encoding="utf-8")
     first = build_site(root, root / "site")
-    assert "INFO    -  PDF: 2 dibuat, 10 dari cache," in first.stderr, first.stderr
+    assert "INFO    -  PDF: 2 dibuat, 11 dari cache," in first.stderr, first.stderr
     module.write_text(text, encoding="utf-8")
     back = build_site(root, root / "site")
-    assert "INFO    -  PDF: 0 dibuat, 12 dari cache," in back.stderr, back.stderr
+    assert "INFO    -  PDF: 0 dibuat, 13 dari cache," in back.stderr, back.stderr
     handout = _text(root / "site/unduh/handout-rawat-diri.pdf")
     assert "Tidur cukup" in handout and "Rehat cukup" not in handout
     cache = root / ".cache/lindungi-pdf"
@@ -128,7 +128,7 @@ def test_rebuild_with_earlier_sources_reuses_that_run(site):
     key.unlink()
     again = build_site(root, root / "site")
     assert again.returncode == 0, again.stderr
-    assert "INFO    -  PDF: 0 dibuat, 12 dari cache," not in again.stderr
+    assert "INFO    -  PDF: 0 dibuat, 13 dari cache," not in again.stderr
     assert key.is_file()
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from . import compress, helper, pages, pdf, printing, quizpages, search_id, templating
+from . import certificate, compress, helper, pages, pdf, printing, quizpages, scoring, search_id, templating
 from .checking import check_project
 from .files import remove_stale_temporaries
 from .locales import strings
@@ -213,6 +213,10 @@ def add_generated_files(build: Build, files, config):
         # Sheets, keys and exports are made and written into the (already cleaned) site folder while pages render.
         build.quiz_files = helper.start(quizpages.write_bank_files, (quizpages.sorted_banks(build.project),
                                         build.project.settings.organisation, build.ui, config.site_dir), build.memo)
+        for workshop in build.project.workshops.values():  # the pre/post scoring workbooks (.xlsx)
+            workbook = scoring.workbook_bytes(workshop, build.project, build.ui, build.memo)
+            if workbook is not None:
+                files.append(File.generated(config, scoring.workbook_path(workshop), content=workbook))
     build.trainer_paths = pages.trainer_pages(build.generated)
     for path, markdown in build.generated.items():
         existing = files.get_file_from_path(path)
@@ -223,7 +227,8 @@ def add_generated_files(build: Build, files, config):
     config.extra["lp_links"] = _help_links(files)
     config.nav = pages.site_nav(build.user_nav, hand_written, build.generated, build.project, build.ui,
                                 {build.ui["quiz_trainer_title"]: f"{quizpages.QUIZ_DIR}/index.md",
-                                 build.ui["laws_trainer_title"]: pages.LAWS_PAGE})
+                                 build.ui["laws_trainer_title"]: pages.LAWS_PAGE,
+                                 build.ui["cert_check_title"]: certificate.CHECK_PAGE})
     return files
 
 
@@ -413,6 +418,12 @@ def _pdf_problems(project, result) -> list:
         if item.size > pdf.SIZE_LIMIT:
             problems.append(Problem(*where, "pdf-too-large", {"value": quote(item.out), "expected": pdf.SIZE_LIMIT // 1024,
                                                                "found": round(item.size / 1024)}, WARNING))
+    certificates = {certificate.pdf_path(w): w for w in project.workshops.values()}
+    for item in result.results:  # a certificate is one page: a longer one lost its layout
+        workshop = certificates.get(item.out)
+        if workshop is not None and item.overflows:
+            problems.append(Problem(workshop.path, workshop.line, "certificate-overflow",
+                                    {"value": quote(item.out), "found": item.pages}, WARNING))
     if not project.settings.site_url and project.settings.require_qr:
         problems.append(Problem(_settings_file(project), 0, "handout-no-qr", {}, WARNING))
     return problems

@@ -142,7 +142,8 @@ def load_settings(root: Path, extra_settings, out: Collector, site_url: str = ""
         local_contacts=local_contacts, site_url=site_url or "", paper=data.get("paper", "A4"),
         require_qr=data.get("require_qr", False), review_today=data.get("review_today"),
         edition=data.get("edition") or "public", trainer_views=data.get("trainer_views", "kit"),
-        region_id=data.get("region_id", ""), area=area, logo_uri=logo_uri)
+        region_id=data.get("region_id", ""), area=area, logo_uri=logo_uri,
+        jp_minutes=data.get("jp_minutes", Settings.jp_minutes))
 
 
 def _selected_region(data, regions: dict, broken, out: Collector):

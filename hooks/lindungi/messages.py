@@ -606,6 +606,22 @@ MESSAGES = {
         "id": {"what": "sesi {value} dipakai dua kali dalam pelatihan ini", "fix": "hapus salah satunya"},
         "en": {"what": "session {value} is used twice in this workshop", "fix": "remove one of them"},
     },
+    "certificate-no-jp": {
+        "id": {"what": "pelatihan ini tidak punya sesi, jadi sertifikatnya bernilai 0 JP",
+               "expected": "acara sesi paling sedikit {expected} menit (1 JP)", "found": "0 menit",
+               "fix": "tambahkan acara '{{type: session, module: ..., session: ...}}' ke agenda (lamanya dihitung dari langkah sesi)"},
+        "en": {"what": "this workshop has no sessions, so its certificate is worth 0 JP",
+               "expected": "session items of at least {expected} minutes (1 JP)", "found": "0 minutes",
+               "fix": "add '{{type: session, module: ..., session: ...}}' items to the agenda (their length comes from the session's steps)"},
+    },
+    "certificate-short": {
+        "id": {"what": "sesi pelatihan ini kurang dari 1 JP, jadi sertifikatnya menyatakan 0 JP",
+               "expected": "acara sesi paling sedikit {expected} menit (1 JP)", "found": "{found} menit",
+               "fix": "tambahkan sesi ke agenda, atau jangan memakai sertifikat untuk pelatihan sependek ini"},
+        "en": {"what": "this workshop's sessions make less than 1 JP, so its certificate states 0 JP",
+               "expected": "session items of at least {expected} minutes (1 JP)", "found": "{found} minutes",
+               "fix": "add sessions to the agenda, or do not use the certificate for so short a workshop"},
+    },
     # --- the law registry and citations --------------------------------------------------------------------------
     "law-bad-url": {
         "id": {"what": "alamat sumber resmi {value} tidak sah", "expected": "alamat yang diawali https:// (atau http://)",
@@ -662,6 +678,12 @@ MESSAGES = {
         "en": {"what": "the handout of module {value} spills past its page count", "expected": "{expected} A4 pages",
                "found": "{found} pages", "fix": "shorten 'key_points' or 'what_to_do' under 'handout', or raise 'pages' to 2"},
     },
+    "certificate-overflow": {
+        "id": {"what": "sertifikat {value} tidak muat di satu halaman", "expected": "1 halaman A4 melintang",
+               "found": "{found} halaman", "fix": "persingkat 'title' atau 'place' pelatihan ini, atau 'office' di region.yml"},
+        "en": {"what": "certificate {value} does not fit on one page", "expected": "1 landscape A4 page",
+               "found": "{found} pages", "fix": "shorten this workshop's 'title' or 'place', or 'office' in region.yml"},
+    },
     "pdf-too-large": {
         "id": {"what": "PDF {value} terlalu besar untuk dikirim lewat WhatsApp", "expected": "paling besar {expected} KB",
                "found": "{found} KB", "fix": "persingkat isinya atau kurangi gambar"},
@@ -715,7 +737,8 @@ WARNING_RULES = frozenset({
     "quiz-option-feedback", "quiz-outcome-feedback", "objective-unserved", "review-overdue", "local-contacts-empty",
     "session-not-listed", "workshop-long-stretch", "workshop-long-day", "workshop-no-self-care", "workshop-same-form",
     "workshop-session-twice", "handout-overflow", "pdf-too-large", "handout-no-qr", "pdf-resource-refused",
-    "handout-band-overflow", "law-amended", "law-revoked", "law-check-stale", "law-not-checked", "placeholder-empty",
+    "handout-band-overflow", "certificate-overflow", "certificate-short",
+    "law-amended", "law-revoked", "law-check-stale", "law-not-checked", "placeholder-empty",
     "worksheet-not-used", "licence-source-noncommercial", "licence-source-unknown",
 })
 

@@ -327,6 +327,7 @@ class Settings:
     region_id: str = ""          # the folder under regions/ this site is built for ("" when mkdocs.yml holds the facts)
     area: Region | None = None   # that region's facts
     logo_uri: str = ""           # the region's logo as a data: URI, for the printed documents
+    jp_minutes: int = 45         # minutes of one JP (jam pelajaran) on certificates; 45 in government training
 
     @property
     def trainer_kit(self) -> bool:

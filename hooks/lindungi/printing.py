@@ -8,6 +8,9 @@ Paths (relative to the built site):
 - `pelatih/paket-<workshop>.pdf`        the combined trainer's pack: one document (cover, contents, every part on an
                                         odd page, one page numbering), with bookmarks
 - `pelatih/paket-<workshop>/<doc>.pdf`  its single documents, and the answer key (never in the combined pack)
+- `pelatih/paket-<workshop>/sertifikat.pdf`  the workshop's certificate (certificate.py; never in the combined pack)
+- `pelatih/paket-<workshop>/rekap-nilai.xlsx` the pre/post-test scoring workbook (scoring.py; an `.xlsx`, not a PDF)
+- `pelatih/sertifikat.html`             how to check a certificate's verification code
 
 A handout PDF is made of two parts, so that regions share the costly one: the national handout (no regional fact; one
 cached PDF serves every region) and the region's band (organisation, logo, local contacts, QR code), rendered once per
@@ -22,7 +25,7 @@ import json
 import re
 from pathlib import Path
 
-from . import files, handout, pack, templating
+from . import certificate, files, handout, pack, scoring, templating
 from .memo import code_digest, hash_files
 from . import pdf
 from .pdf import Job
@@ -60,6 +63,8 @@ def generated_pages(project, ui: dict, directory_urls: bool, pdf_state: str = ""
             module, project.settings, ui, url, f"../../{handout.pdf_path(module)}", pdf_state)
     if project.settings.trainer_kit:
         generated[TRAINERS_PAGE] = render_trainers_page(project, ui, pdf_state)
+        if project.workshops:
+            generated[certificate.CHECK_PAGE] = certificate.render_check_page(project, ui)
     return generated
 
 
@@ -70,7 +75,11 @@ def render_trainers_page(project, ui: dict, pdf_state: str = "") -> str:
         files = [(title, f"paket-{workshop.id}/{slug}.pdf") for slug, title in pack.pack_outline(workshop, project, ui)]
         files += [(f"{ui['handout_title']}: {m.title}", f"../{handout.pdf_path(m)}")
                   for m in pack.workshop_modules(workshop, project)]
-        workshops.append({"workshop": workshop, "days": days, "combined": f"paket-{workshop.id}.pdf", "files": files})
+        extras = [(ui["cert_pdf"], certificate.pdf_path(workshop).removeprefix("pelatih/"))]
+        if scoring.tests_of(workshop, project):
+            extras.append((ui["score_link"], scoring.workbook_path(workshop).removeprefix("pelatih/")))
+        workshops.append({"workshop": workshop, "days": days, "combined": f"paket-{workshop.id}.pdf", "files": files,
+                          "extras": extras, "check_page": "sertifikat.md"})
     handouts = [(m, f"../{handout.pdf_path(m)}") for m in project.modules.values()]
     return templating.markdown_environment().get_template("trainers.md").render(
         ui=ui, workshops=workshops, handouts=handouts, note=handout.pdf_note(ui, pdf_state))
@@ -108,6 +117,8 @@ def pdf_jobs(project, ui: dict, directory_urls: bool) -> tuple[list, list]:
     for workshop in project.workshops.values() if project.settings.trainer_kit else ():
         for doc in pack.pack_documents(workshop, project, ui):
             jobs.append(Job(pack_doc_path(workshop, doc.slug), doc.html, f"{workshop.id} {doc.slug}", source=workshop.path))
+        jobs.append(Job(certificate.pdf_path(workshop), certificate.render_document(workshop, project.settings, ui),
+                        f"{workshop.id} sertifikat", 1, workshop.path))
         handouts = [(f"{ui['handout_title']}: {m.title}",
                      handout.render_body(m, project.settings, ui, module_url(project, m, directory_urls)))
                     for m in pack.workshop_modules(workshop, project)]

@@ -133,6 +133,8 @@ SETTINGS = Obj({
                      "trainer: kit pelatih lengkap (make trainer)"),
     "trainer_views": Field(Enum(["kit", "public"]), False,
                            "kit: tampilan pelatih tiap sesi hanya di kit pelatih; public: juga di situs publik"),
+    "jp_minutes": Field(Int(minimum=1, maximum=120), False,
+                        "menit per jam pelajaran (JP) di sertifikat; bawaan 45 seperti pelatihan pemerintah"),
 }, doc="Pengaturan situs (extra.lindungi di mkdocs.yml)")
 
 LAW = Obj({

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from . import blocks, contacts, licences
+from . import blocks, certificate, contacts, licences
 from .models import COMMUNITY_AUDIENCES
 from .problems import Collector, Token, phrase, quote
 from .quizbank import TEST_USES
@@ -28,6 +28,8 @@ def validate(project, today: _dt.date | None = None) -> list:
     check_review_dates(project, today, out)
     check_block_references(project, out)
     check_workshops(project, out)
+    if project.settings.trainer_kit:  # certificates are made in the trainer kit only
+        certificate.check(project, out)
     check_law_citations(project, today, out)
     check_contact_placeholders(project, out)
     check_steps(project, out)
