@@ -35,7 +35,9 @@ def kit(built_site):
     project = check_project(REPO)
     workshop = project.workshops["pelatihan-staf-baru"]
     folder = built_site / "pelatih"
-    return built_site, workshop, folder / f"paket-{workshop.id}.pdf", sorted((folder / f"paket-{workshop.id}").glob("*.pdf"))
+    documents = {f"{slug}.pdf" for slug, _ in pack.pack_outline(workshop, project, UI)}  # not the certificate
+    return built_site, workshop, folder / f"paket-{workshop.id}.pdf", sorted(
+        path for path in (folder / f"paket-{workshop.id}").glob("*.pdf") if path.name in documents)
 
 
 def _texts(path) -> list[str]:
