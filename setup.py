@@ -1,5 +1,5 @@
-"""Copies the site's theme overrides (docs/.overrides) and static assets (docs/assets) into the built package as
-lindungi/theme and lindungi/assets, so an installed plugin brings them to any site; the checkout keeps one copy of
+"""Copies the site's theme overrides (docs/.overrides), static assets (docs/assets) and example region
+(regions/contoh) into the built package as lindungi/theme, lindungi/assets and lindungi/starter/regions/contoh, so an installed plugin brings them to any site; the checkout keeps one copy of
 each. Everything else is in pyproject.toml."""
 
 import shutil
@@ -9,7 +9,8 @@ from setuptools import setup
 from setuptools.command.build_py import build_py
 
 HERE = Path(__file__).resolve().parent
-COPIED = {"theme": HERE / "docs" / ".overrides", "assets": HERE / "docs" / "assets"}
+COPIED = {"theme": HERE / "docs" / ".overrides", "assets": HERE / "docs" / "assets",
+          "starter/regions/contoh": HERE / "regions" / "contoh"}  # the example region of `lindungi new`
 
 
 class BuildWithTheme(build_py):

@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""Migrate a site folder's mkdocs.yml from the hook (`hooks: - .../hooks/main.py`) to the plugin (`plugins: - lindungi`).
+
+Usage: python scripts/migrate.py DIR [DIR ...]      (each DIR holds a mkdocs.yml; a mkdocs.yml path works too)
+
+The settings stay where they are (`extra.lindungi`). The file is edited as text, so its comments and order stay: the
+`hooks/main.py` entry leaves `hooks:` (the key goes when nothing is left in it) and `- lindungi` joins `plugins:` (which
+is written, with `search`, MkDocs' default, when the file has none). Running it again changes nothing. Exit status 1
+when a file cannot be migrated (its reason is printed).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+HOOK = re.compile(r"""^\s*-\s*["']?[^"'#]*hooks/main\.py["']?\s*(#.*)?$""")
+TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:(.*)$")
+PLUGIN = "lindungi"
+
+
+def _block(lines: list[str], key: str) -> tuple[int, int] | None:
+    """(index of the `key:` line, index after its last indented line) of a top-level key, or None."""
+    for start, line in enumerate(lines):
+        match = TOP_KEY.match(line)
+        if match and match.group(1) == key:
+            end = start + 1
+            for index in range(start + 1, len(lines)):
+                text = lines[index]
+                if not text.strip():
+                    continue
+                if text[0] in " \t" or (text.startswith("-") and not TOP_KEY.match(text)):
+                    end = index + 1
+                    continue
+                break
+            return start, end
+    return None
+
+
+def _drop_hook(lines: list[str]) -> bool:
+    block = _block(lines, "hooks")
+    if block is None:
+        return False
+    start, end = block
+    inline = TOP_KEY.match(lines[start]).group(2).split("#")[0].strip()
+    if inline.startswith("["):
+        items = [item.strip() for item in inline.strip("[]").split(",") if item.strip()]
+        kept = [item for item in items if not item.strip("\"'").endswith("hooks/main.py")]
+        if kept == items:
+            return False
+        lines[start:end] = [f"hooks: [{', '.join(kept)}]"] if kept else []
+        return True
+    body = lines[start + 1:end]
+    kept = [line for line in body if not HOOK.match(line)]
+    if len(kept) == len(body):
+        return False
+    if any(line.strip().startswith("-") for line in kept):
+        lines[start + 1:end] = kept
+    else:
+        lines[start:end] = []
+        while start < len(lines) and start > 0 and not lines[start].strip() and not lines[start - 1].strip():
+            del lines[start]  # no double blank line where the key was
+    return True
+
+
+def _has_plugin(lines: list[str]) -> bool:
+    block = _block(lines, "plugins")
+    if block is None:
+        return False
+    start, end = block
+    text = "\n".join(lines[start:end])
+    return re.search(rf"(^|[\s\[,-]){PLUGIN}\s*(:|,|\]|$)", text.split(":", 1)[1], re.M) is not None
+
+
+def _add_plugin(lines: list[str]) -> None:
+    block = _block(lines, "plugins")
+    if block is None:
+        if lines and lines[-1].strip():
+            lines.append("")
+        lines += ["plugins:", "  - search", f"  - {PLUGIN}"]
+        return
+    start, end = block
+    inline = TOP_KEY.match(lines[start]).group(2).split("#")[0].strip()
+    if inline.startswith("["):
+        items = [item.strip() for item in inline.strip("[]").split(",") if item.strip()]
+        lines[start] = f"plugins: [{', '.join(items + [PLUGIN])}]"
+        return
+    items = [line for line in lines[start + 1:end] if line.lstrip().startswith("-")]
+    indent = items[0][:len(items[0]) - len(items[0].lstrip())] if items else "  "
+    lines.insert(end, f"{indent}- {PLUGIN}")
+
+
+def migrate_text(text: str) -> str:
+    """The migrated text of a mkdocs.yml (unchanged when it holds no hook of ours and already lists the plugin)."""
+    lines = text.split("\n")
+    trailing = lines[-1] == ""
+    if trailing:
+        lines.pop()
+    had_hook = _drop_hook(lines)
+    if had_hook and not _has_plugin(lines):
+        _add_plugin(lines)
+    return "\n".join(lines) + ("\n" if trailing else "")
+
+
+def migrate(path: Path) -> bool:
+    """Migrate one site (its folder or its mkdocs.yml); True when the file changed."""
+    config = path / "mkdocs.yml" if path.is_dir() else path
+    text = config.read_text(encoding="utf-8")
+    new = migrate_text(text)
+    if new != text:
+        config.write_text(new, encoding="utf-8")
+    return new != text
+
+
+def main(argv=None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if not args:
+        print(__doc__.strip().splitlines()[2], file=sys.stderr)
+        return 2
+    status = 0
+    for arg in args:
+        path = Path(arg)
+        try:
+            changed = migrate(path)
+        except OSError as err:
+            print(f"{arg}: {err.strerror or err}", file=sys.stderr)
+            status = 1
+            continue
+        print(f"{arg}: {'dimigrasi ke plugins: - lindungi' if changed else 'sudah memakai plugin, tidak diubah'}")
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
