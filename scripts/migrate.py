@@ -15,6 +15,10 @@ import re
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
+
+from lindungi.messages import note  # noqa: E402
+
 HOOK = re.compile(r"""^\s*-\s*["']?[^"'#]*hooks/main\.py["']?\s*(#.*)?$""")
 TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:(.*)$")
 PLUGIN = "lindungi"
@@ -127,7 +131,7 @@ def main(argv=None) -> int:
             print(f"{arg}: {err.strerror or err}", file=sys.stderr)
             status = 1
             continue
-        print(f"{arg}: {'dimigrasi ke plugins: - lindungi' if changed else 'sudah memakai plugin, tidak diubah'}")
+        print(note("migrated" if changed else "migrate-unchanged", path=arg))
     return status
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .checking import check_project
 from .memo import source_memo
+from .messages import note
 from .problems import ERROR, format_report
 
 PACKAGE = Path(__file__).resolve().parent
@@ -47,10 +48,14 @@ def check(root: Path, lang: str | None = None, strict: bool = False, region: str
     return 1 if errors or (strict and project.problems) else 0
 
 
+class NotEmpty(Exception):
+    """`lindungi new` never writes into a folder that holds anything."""
+
+
 def new_site(target: Path, today: dt.date | None = None) -> list[Path]:
     """Write the starter site into `target` (absent or empty); returns the files written."""
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise FileExistsError(f"{target}: folder sudah ada dan tidak kosong / folder exists and is not empty")
+        raise NotEmpty(target)
     today = today or dt.date.today()
     words = {"{today}": today.isoformat(), "{next_review}": today.replace(year=today.year + 1).isoformat()
              if not (today.month == 2 and today.day == 29) else dt.date(today.year + 1, 3, 1).isoformat(),
@@ -79,6 +84,7 @@ def main(argv=None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     new = commands.add_parser("new", help="write a new site folder (mkdocs.yml, a module, a quiz bank, a page)")
     new.add_argument("dir", type=Path)
+    new.add_argument("--lang", default="id", choices=("id", "en"), help="language of what the command prints")
     checking = commands.add_parser("check", help="check all content without building (as `make check`)")
     checking.add_argument("--root", default=Path.cwd(), type=Path, help="the site folder (default: here)")
     checking.add_argument("--lang", default=None, help="language of the messages (default: the site's language)")
@@ -89,12 +95,10 @@ def main(argv=None) -> int:
         return check(args.root, args.lang, args.strict, args.region)
     try:
         written = new_site(args.dir)
-    except OSError as err:
-        print(str(err), file=sys.stderr)
+    except NotEmpty:
+        print(note("new-site-not-empty", args.lang, path=args.dir), file=sys.stderr)
         return 1
-    print(f"{len(written)} berkas ditulis di {args.dir}. Langkah berikut: cd {args.dir} && mkdocs build --strict "
-          f"(lalu buka site/index.html). Isi regions/{EXAMPLE_REGION}/region.yml dengan fakta yang sudah dipastikan "
-          "kantor.")
+    print(note("new-site-written", args.lang, count=len(written), path=args.dir, region=EXAMPLE_REGION))
     return 0
 
 
