@@ -4,8 +4,10 @@
 Usage: python scripts/migrate.py DIR [DIR ...]      (each DIR holds a mkdocs.yml; a mkdocs.yml path works too)
 
 The settings stay where they are (`extra.lindungi`). The file is edited as text, so its comments and order stay: the
-`hooks/main.py` entry leaves `hooks:` (the key goes when nothing is left in it) and `- lindungi` joins `plugins:` (which
-is written, with `search`, MkDocs' default, when the file has none). Running it again changes nothing. Exit status 1
+`hooks/main.py` entry leaves `hooks:` (the key goes when nothing is left in it) and `- lindungi` joins `plugins:`. A file
+without `plugins:` gets `plugins: [search, lindungi]` (search is MkDocs' default) in the hooks' place, padded to the same
+number of lines, so every later line keeps its number (messages and tests name lines of mkdocs.yml). Running it again
+changes nothing. Exit status 1
 when a file cannot be migrated (its reason is printed).
 """
 
@@ -22,6 +24,7 @@ from lindungi.messages import note  # noqa: E402
 HOOK = re.compile(r"""^\s*-\s*["']?[^"'#]*hooks/main\.py["']?\s*(#.*)?$""")
 TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:(.*)$")
 PLUGIN = "lindungi"
+NOTE = "# the generator runs as the MkDocs plugin lindungi (pyproject.toml), no longer as hooks/main.py"
 
 
 def _block(lines: list[str], key: str) -> tuple[int, int] | None:
@@ -42,30 +45,33 @@ def _block(lines: list[str], key: str) -> tuple[int, int] | None:
     return None
 
 
-def _drop_hook(lines: list[str]) -> bool:
+def _drop_hook(lines: list[str]) -> tuple[bool, int | None, int]:
+    """Take our hook out of `hooks:`. Returns (found, where, count): when the whole key went, `count` lines went at
+    index `where` (so the plugin can take their place and keep every later line number); else `where` is None."""
     block = _block(lines, "hooks")
     if block is None:
-        return False
+        return False, None, 0
     start, end = block
     inline = TOP_KEY.match(lines[start]).group(2).split("#")[0].strip()
     if inline.startswith("["):
         items = [item.strip() for item in inline.strip("[]").split(",") if item.strip()]
         kept = [item for item in items if not item.strip("\"'").endswith("hooks/main.py")]
         if kept == items:
-            return False
-        lines[start:end] = [f"hooks: [{', '.join(kept)}]"] if kept else []
-        return True
+            return False, None, 0
+        if kept:
+            lines[start] = f"hooks: [{', '.join(kept)}]"
+            return True, None, 0
+        del lines[start:end]
+        return True, start, end - start
     body = lines[start + 1:end]
     kept = [line for line in body if not HOOK.match(line)]
     if len(kept) == len(body):
-        return False
+        return False, None, 0
     if any(line.strip().startswith("-") for line in kept):
         lines[start + 1:end] = kept
-    else:
-        lines[start:end] = []
-        while start < len(lines) and start > 0 and not lines[start].strip() and not lines[start - 1].strip():
-            del lines[start]  # no double blank line where the key was
-    return True
+        return True, None, 0
+    del lines[start:end]
+    return True, start, end - start
 
 
 def _has_plugin(lines: list[str]) -> bool:
@@ -101,9 +107,15 @@ def migrate_text(text: str) -> str:
     trailing = lines[-1] == ""
     if trailing:
         lines.pop()
-    had_hook = _drop_hook(lines)
+    had_hook, where, count = _drop_hook(lines)
     if had_hook and not _has_plugin(lines):
-        _add_plugin(lines)
+        if where is not None and _block(lines, "plugins") is None:
+            # In the hook's place, with as many lines: every later line keeps its number (messages name lines).
+            lines[where:where] = [f"plugins: [search, {PLUGIN}]", *[NOTE] * (count > 1), *[""] * max(count - 2, 0)]
+        else:
+            _add_plugin(lines)
+    elif had_hook and where is not None:
+        lines[where:where] = [""] * count  # the plugin is listed already: blank lines keep the numbering
     return "\n".join(lines) + ("\n" if trailing else "")
 
 

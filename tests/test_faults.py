@@ -323,7 +323,7 @@ def _own_hooks(root: Path) -> Path:
     hook form (hooks/main.py puts its own folder first on the import path) instead of the installed plugin."""
     shutil.copytree(REPO / "hooks", root / "hooks", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     config = root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").replace("  - lindungi\n", "")
+    text = config.read_text(encoding="utf-8").replace("plugins: [search, lindungi]", "plugins: [search]")
     config.write_text(text + "hooks:\n  - hooks/main.py\n", encoding="utf-8")
     return root / "hooks"
 

@@ -22,7 +22,7 @@ import migrate  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
 OLD_HOOK = "hooks:\n  - ../../../hooks/main.py\n"
-NEW_PLUGINS = "\nplugins:\n  - search\n  - lindungi\n"
+NEW_PLUGINS = f"plugins: [search, lindungi]\n{migrate.NOTE}\n"  # in the hook's place, on as many lines
 
 
 def test_the_plugin_is_registered_and_its_options_are_typed():
@@ -39,16 +39,17 @@ def test_the_plugin_is_registered_and_its_options_are_typed():
 def _old_form(text: str) -> str:
     """A test site's mkdocs.yml as other branches still write it: the hook instead of the plugin."""
     assert NEW_PLUGINS in text
-    return text.replace(NEW_PLUGINS, "").replace("theme:", OLD_HOOK + "theme:", 1)
+    return text.replace(NEW_PLUGINS, OLD_HOOK)
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("site_name: a\nhooks:\n  - hooks/main.py\n", "site_name: a\n\nplugins:\n  - search\n  - lindungi\n"),
+    ("site_name: a\nhooks:\n  - hooks/main.py\nextra: {}\n", f"site_name: a\n{NEW_PLUGINS}extra: {{}}\n"),
+    ("hooks:\n  - hooks/main.py\n  - ../hooks/main.py\nx: 1\n", f"{NEW_PLUGINS}\nx: 1\n"),
     ("hooks: [../hooks/main.py, other.py]\nplugins: [search]\n",
      "hooks: [other.py]\nplugins: [search, lindungi]\n"),
     ("hooks:\n  - hooks/main.py  # ours\n  - mine.py\nplugins:\n  - search:\n      lang: en\nextra: {}\n",
      "hooks:\n  - mine.py\nplugins:\n  - search:\n      lang: en\n  - lindungi\nextra: {}\n"),
-    ("hooks:\n  - hooks/main.py\nplugins:\n  - lindungi\n", "plugins:\n  - lindungi\n"),
+    ("hooks:\n  - hooks/main.py\nplugins:\n  - lindungi\n", "\n\nplugins:\n  - lindungi\n"),
     ("site_name: not ours\nplugins:\n  - search\n", "site_name: not ours\nplugins:\n  - search\n"),
 ])
 def test_migrate_rewrites_the_hook_to_the_plugin_once(text, expected):
@@ -58,8 +59,9 @@ def test_migrate_rewrites_the_hook_to_the_plugin_once(text, expected):
 
 
 def test_migrate_turns_every_test_site_of_the_old_form_back_into_the_committed_one_and_they_build(tmp_path):
-    """Each tests/sites/* written the old way (the hook) migrates to exactly the committed file, a second run
-    changes nothing, and the migrated copy builds strictly with the plugin (pages only, for speed)."""
+    """Each tests/sites/* written the old way (the hook) migrates to exactly the committed file (every line keeps its
+    number), a second run changes nothing, and the migrated copy builds strictly with the plugin (pages only, for
+    speed)."""
     for site in sorted(p for p in SITES.iterdir() if (p / "mkdocs.yml").is_file()):
         committed = (site / "mkdocs.yml").read_text(encoding="utf-8")
         root = copy_site(site.name, tmp_path / site.name)
@@ -69,6 +71,7 @@ def test_migrate_turns_every_test_site_of_the_old_form_back_into_the_committed_o
         assert migrate.migrate(root) is False
         expected = committed.replace("../../../", f"{REPO.as_posix()}/")
         assert config.read_text(encoding="utf-8") == expected, site.name
+        assert len(_old_form(committed).splitlines()) == len(committed.splitlines())
         result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=root,
                                 capture_output=True, text=True, env={**ENV, "LINDUNGI_PDF": "off"}, timeout=600)
         assert result.returncode == 0, site.name + result.stdout + result.stderr
