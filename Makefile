@@ -10,12 +10,15 @@ DEVSTAMP := $(VENV)/.installed-dev
 REGION ?= $(or $(LINDUNGI_REGION),mojokerto)
 export LINDUNGI_REGION := $(REGION)
 
-.PHONY: site pages trainer test test-fast serve check offline scorm regions bench weight readability schemas exports clean
+.PHONY: site pages trainer test test-fast serve check offline scorm regions bench weight readability schemas exports migrate clean
 
-$(STAMP): requirements.txt
+# The pinned requirements, then this project itself (editable: the plugin `lindungi` and the `lindungi` command run the
+# code in hooks/lindungi as it is edited).
+$(STAMP): requirements.txt pyproject.toml setup.py
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $@
 
 $(DEVSTAMP): $(STAMP) requirements-dev.txt
@@ -50,7 +53,7 @@ serve: $(STAMP)
 
 ## check: validate all content without building (fast)
 check: $(STAMP)
-	$(BIN)/python scripts/check.py --strict
+	$(BIN)/lindungi check --strict
 
 ## test: every test (unit, build, PDF and browser tests; several minutes)
 test: $(DEVSTAMP)
@@ -84,6 +87,11 @@ readability: $(STAMP)
 ## schemas: regenerate the JSON Schema files for editors
 schemas: $(STAMP)
 	$(BIN)/python scripts/schemas.py
+
+## migrate: move every site folder given in SITES (default: this one and tests/sites/*) from the old
+## `hooks: - hooks/main.py` to `plugins: - lindungi` (idempotent)
+migrate: $(STAMP)
+	$(BIN)/python scripts/migrate.py $(or $(SITES),. $(wildcard tests/sites/*))
 
 clean:
 	rm -rf site site-pelatih build .cache reports

@@ -1,39 +1,40 @@
-"""MkDocs hook entry points. Each makes one call; the logic lives in the `lindungi` package beside this file."""
+"""The old way in, for sites whose mkdocs.yml still lists `hooks: - .../hooks/main.py`: each hook forwards to the
+plugin (`plugins: - lindungi`, lindungi.adapter.LindungiPlugin) with its default options. `scripts/migrate.py`
+rewrites such a mkdocs.yml to use the plugin."""
 
-from lindungi import adapter
+from lindungi.adapter import LindungiPlugin
 
-_build = None
+_plugin = LindungiPlugin()
+_plugin.load_config({})
 
 
 def on_startup(command, dirty):
-    adapter.start_session(command, dirty)
+    _plugin.on_startup(command=command, dirty=dirty)
 
 
 def on_config(config):
-    global _build
-    _build = adapter.start_build(config)
-    return config
+    return _plugin.on_config(config)
 
 
 def on_files(files, config):
-    return adapter.add_generated_files(_build, files, config)
+    return _plugin.on_files(files, config=config)
 
 
 def on_page_markdown(markdown, page, config, files):
-    return adapter.render_page_markdown(_build, markdown, page)
+    return _plugin.on_page_markdown(markdown, page=page, config=config, files=files)
 
 
 def on_post_page(output, page, config):
-    return adapter.finish_page(_build, output)
+    return _plugin.on_post_page(output, page=page, config=config)
 
 
 def on_post_build(config):
-    adapter.finish_build(_build, config)
+    _plugin.on_post_build(config=config)
 
 
 def on_build_error(error):
-    adapter.abort_build()
+    _plugin.on_build_error(error=error)
 
 
 def on_shutdown():
-    adapter.stop_pdfs()
+    _plugin.on_shutdown()

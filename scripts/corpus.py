@@ -261,8 +261,8 @@ _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def site_config(hooks: bool = True, code: Path = REPO) -> dict:
-    """This repository's mkdocs.yml with absolute paths; without `hooks`, no hook and no custom_dir (plain Material).
-    With hooks it watches the content folders (`mkdocs serve` rebuilds on an edit there) and takes the hook and the
+    """This repository's mkdocs.yml with absolute paths; without `hooks`, no hook, no plugin of ours and no custom_dir
+    (plain Material). With hooks it watches the content folders (`mkdocs serve` rebuilds on an edit there) and takes the hook and the
     theme overrides from the checkout at `code` (this one by default; another one to measure its code)."""
     config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader) or {}
     theme = dict(config.get("theme") or {"name": "material"})
@@ -277,6 +277,10 @@ def site_config(hooks: bool = True, code: Path = REPO) -> dict:
     for key in ("plugins", "markdown_extensions", "extra_css", "extra_javascript", "extra"):
         if config.get(key) is not None:
             out[key] = config[key]
+    # Ours runs through the hook of the checkout at `code` (the installed plugin would be this checkout's), plain
+    # Material through no generator at all: the plugin entry `lindungi` is left out of both.
+    out["plugins"] = [p for p in out.get("plugins", ["search"]) if p != "lindungi"
+                      and not (isinstance(p, dict) and "lindungi" in p)]
     return out
 
 

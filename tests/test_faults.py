@@ -319,11 +319,12 @@ def test_damaged_and_poisoned_cache_entries_are_rebuilt_never_published(referenc
 # --- fonts and compiled templates ---------------------------------------------------------------------------------------
 
 def _own_hooks(root: Path) -> Path:
-    """Give the project its own copy of the hooks folder (so a test may delete a bundled file)."""
-    shutil.copytree(REPO / "hooks", root / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    """Give the project its own copy of the hooks folder (so a test may delete a bundled file), run through the old
+    hook form (hooks/main.py puts its own folder first on the import path) instead of the installed plugin."""
+    shutil.copytree(REPO / "hooks", root / "hooks", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(f"{REPO.as_posix()}/hooks/main.py", "hooks/main.py"),
-                      encoding="utf-8")
+    text = config.read_text(encoding="utf-8").replace("plugins: [search, lindungi]", "plugins: [search]")
+    config.write_text(text + "hooks:\n  - hooks/main.py\n", encoding="utf-8")
     return root / "hooks"
 
 

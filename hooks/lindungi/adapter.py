@@ -1,7 +1,9 @@
-"""The MkDocs side: the only module of the package (with main.py) that imports mkdocs.
+"""The MkDocs side: the only module of the package that imports mkdocs.
 
-It turns the engine-free project into MkDocs things: settings from `extra`, log lines, generated `File`s and nav
-entries. Everything else is delegated to plain modules.
+`LindungiPlugin` (entry point `lindungi` in the `mkdocs.plugins` group; `plugins: - lindungi` in mkdocs.yml) turns the
+engine-free project into MkDocs things: settings from `extra.lindungi`, log lines, generated `File`s, nav entries, the
+theme overrides and static assets. What a build writes beside MkDocs' pages comes from the producers in `PRODUCERS`,
+run in order. Everything else is delegated to plain modules. ProperDocs runs the same plugin (it maps `mkdocs.*`).
 """
 
 from __future__ import annotations
@@ -13,7 +15,10 @@ import os
 import threading
 from pathlib import Path
 
+from mkdocs.config import base
+from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
 from . import certificate, compress, helper, pages, pdf, printing, quizpages, scoring, search_id, templating
@@ -67,10 +72,11 @@ def configured_site_url(config) -> str:
     return value.strip() if value.strip().endswith("/") else value.strip() + "/"
 
 
-def pdf_mode(config) -> str:
+def pdf_mode(config, wanted: str = "auto") -> str:
     """'sync' (the PDFs are made before the build ends: `mkdocs build`), 'later' (after the pages are served:
-    `mkdocs serve`) or 'off' ($LINDUNGI_PDF=off, for editors who only check pages)."""
-    wanted = os.environ.get(PDF_ENV, "").strip().lower()
+    `mkdocs serve`) or 'off' (for editors who only check pages). `wanted` is the plugin's `pdf` option;
+    $LINDUNGI_PDF, when set, overrides it."""
+    wanted = os.environ.get(PDF_ENV, "").strip().lower() or wanted
     if wanted in ("off", "0", "no", "false"):
         return "off"
     if wanted == "sync":
@@ -81,14 +87,14 @@ def pdf_mode(config) -> str:
 class Build:
     """Per-build state, made anew in `on_config` (`mkdocs serve` keeps the hook module between builds)."""
 
-    def __init__(self, config):
+    def __init__(self, config, options=None):
         self.root = Path(config.config_file_path).parent
         self.cache = self.root / CACHE_DIR
         remove_stale_temporaries(self.cache)  # left by a killed build
         templating.use_cache(self.cache / "jinja")
         extra = config.extra.get("lindungi")
         sources = source_memo(self.root)
-        self.pdf_mode = pdf_mode(config)
+        self.pdf_mode = pdf_mode(config, options.pdf if options is not None else "auto")
         self.dirty = _session["dirty"]
         self.project = check_project(self.root, extra, Path(config.docs_dir).name, configured_site_url(config),
                                      remember=sources.get)
@@ -141,10 +147,11 @@ def unlock_project() -> None:
         _lock_fd = None
 
 
-def start_build(config) -> Build:
-    """Load and validate everything; log every problem; fail once if there is an error."""
+def start_build(config, options=None) -> Build:
+    """Load and validate everything; log every problem; fail once if there is an error. `options`: the plugin's
+    `LindungiConfig` (None from the old hooks/main.py: every option at its default)."""
     lock_project(Path(config.config_file_path).parent)
-    build = Build(config)
+    build = Build(config, options)
     report(build.project.problems, build.lang)
     missing = pdf.missing_fonts() if build.project.modules or build.project.workshops else []
     if missing:  # WeasyPrint would silently print bold or italic text in the regular face
@@ -202,21 +209,106 @@ def add_region_files(build: Build, files, config) -> None:
         files.append(File.generated(config, logo_path(area), abs_src_path=str(build.root / area.logo)))
 
 
-def add_generated_files(build: Build, files, config):
-    """Add the region's files, then the catalogue, module, session and trainer pages as generated files."""
-    add_region_files(build, files, config)
-    state = {"sync": "", "later": "pending", "off": "off"}[build.pdf_mode]
-    build.generated = pages.generate_pages(build.project, build.ui, handout_links=printing.handout_links(build.ui, state))
-    build.generated.update(printing.generated_pages(build.project, build.ui, config.use_directory_urls, state))
-    if build.project.settings.trainer_kit:  # the public site never holds test sheets, answer keys or exports
-        build.generated.update(quizpages.trainer_index(build.project, build.ui))
-        # Sheets, keys and exports are made and written into the (already cleaned) site folder while pages render.
-        build.quiz_files = helper.start(quizpages.write_bank_files, (quizpages.sorted_banks(build.project),
-                                        build.project.settings.organisation, build.ui, config.site_dir), build.memo)
-        for workshop in build.project.workshops.values():  # the pre/post scoring workbooks (.xlsx)
+class Producer:
+    """One kind of output beside MkDocs' own pages. `pages` gives generated Markdown pages (site path -> Markdown)
+    while MkDocs collects files; `start` begins work that writes into the site folder while pages render; `finish`
+    runs after MkDocs has written the pages. Each step is optional; `PRODUCERS` runs them in order."""
+
+    def pages(self, build: Build, config) -> dict:
+        return {}
+
+    def files(self, build: Build, config) -> dict:
+        """Other generated files (site path -> bytes), added while MkDocs collects files."""
+        return {}
+
+    def start(self, build: Build, config) -> None:
+        pass
+
+    def finish(self, build: Build, config) -> None:
+        pass
+
+
+class SitePages(Producer):
+    """The catalogue, module, session, handout-print and trainer pages."""
+
+    def pages(self, build, config):
+        state = {"sync": "", "later": "pending", "off": "off"}[build.pdf_mode]
+        out = pages.generate_pages(build.project, build.ui, handout_links=printing.handout_links(build.ui, state))
+        out.update(printing.generated_pages(build.project, build.ui, config.use_directory_urls, state))
+        return out
+
+
+class QuizFiles(Producer):
+    """The trainer kit's quiz index, test sheets, answer keys and exports (never in the public edition)."""
+
+    def pages(self, build, config):
+        return quizpages.trainer_index(build.project, build.ui) if build.project.settings.trainer_kit else {}
+
+    def start(self, build, config):
+        if build.project.settings.trainer_kit:  # written into the (already cleaned) site folder while pages render
+            build.quiz_files = helper.start(quizpages.write_bank_files, (quizpages.sorted_banks(build.project),
+                                            build.project.settings.organisation, build.ui, config.site_dir), build.memo)
+
+    def finish(self, build, config):
+        if build.quiz_files is None:
+            return
+        try:
+            build.quiz_files.wait()
+        except OSError as err:  # a full disk, a read-only site folder: one message, no cut-off file
+            raise _site_write_failed(build, err.filename or config.site_dir, err) from None
+        if build.quiz_files.helper_error:
+            log.info(f"Lembar kuis dibuat tanpa proses pembantu: {build.quiz_files.helper_error.splitlines()[-1]}")
+
+
+class Workbooks(Producer):
+    """The trainer kit's pre/post scoring workbook (.xlsx) of each workshop."""
+
+    def files(self, build, config):
+        out = {}
+        for workshop in build.project.workshops.values() if build.project.settings.trainer_kit else ():
             workbook = scoring.workbook_bytes(workshop, build.project, build.ui, build.memo)
             if workbook is not None:
-                files.append(File.generated(config, scoring.workbook_path(workshop), content=workbook))
+                out[scoring.workbook_path(workshop)] = workbook
+        return out
+
+
+class SearchStems(Producer):
+    """Indonesian root words in Material's search index; the output memo is saved once they are written."""
+
+    def finish(self, build, config):
+        try:
+            search_id.stem_site(config.site_dir, build.memo)
+        except OSError as err:
+            raise _site_write_failed(build, err.filename or config.site_dir, err) from None
+        build.memo.save()
+
+
+class Pdfs(Producer):
+    """Handouts and trainer's packs: before the build ends, after the pages under serve, or not at all."""
+
+    def finish(self, build, config):
+        if build.pdf_mode == "sync":
+            write_pdfs(build, config)
+            precompress(build, config)
+        elif build.pdf_mode == "later":
+            write_pdfs_later(build, config)
+        elif build.project.modules or build.project.workshops:
+            log.info(f"PDF: {PDF_ENV}=off, tidak ada PDF yang dibuat")
+
+
+PRODUCERS: tuple[Producer, ...] = (SitePages(), QuizFiles(), Workbooks(), SearchStems(), Pdfs())
+
+
+def add_generated_files(build: Build, files, config):
+    """Add the region's files, then every producer's generated pages; start the producers' work; build the nav."""
+    add_region_files(build, files, config)
+    build.generated = {}
+    for producer in PRODUCERS:
+        build.generated.update(producer.pages(build, config))
+        for path, content in producer.files(build, config).items():
+            files.append(File.generated(config, path, content=content))
+    for producer in PRODUCERS:
+        producer.start(build, config)
     build.trainer_paths = pages.trainer_pages(build.generated)
     for path, markdown in build.generated.items():
         existing = files.get_file_from_path(path)
@@ -294,27 +386,10 @@ def _site_write_failed(build: Build, path, err: OSError) -> PluginError:
 
 
 def finish_build(build: Build, config) -> None:
-    """After MkDocs has written the pages: add Indonesian word stems to the search index, then render the PDFs."""
+    """After MkDocs has written the pages: every producer's last step (quiz files, search stems, PDFs), in order."""
     try:
-        if build.quiz_files is not None:
-            try:
-                build.quiz_files.wait()
-            except OSError as err:  # a full disk, a read-only site folder: one message, no cut-off file
-                raise _site_write_failed(build, err.filename or config.site_dir, err) from None
-            if build.quiz_files.helper_error:
-                log.info(f"Lembar kuis dibuat tanpa proses pembantu: {build.quiz_files.helper_error.splitlines()[-1]}")
-        try:
-            search_id.stem_site(config.site_dir, build.memo)
-        except OSError as err:
-            raise _site_write_failed(build, err.filename or config.site_dir, err) from None
-        build.memo.save()
-        if build.pdf_mode == "sync":
-            write_pdfs(build, config)
-            precompress(build, config)
-        elif build.pdf_mode == "later":
-            write_pdfs_later(build, config)
-        elif build.project.modules or build.project.workshops:
-            log.info(f"PDF: {PDF_ENV}=off, tidak ada PDF yang dibuat")
+        for producer in PRODUCERS:
+            producer.finish(build, config)
         error = build.cache_error or build.memo.error
         if error is not None:
             log.info(note("cache-unwritable", build.lang, path=_shown(build.cache, build.root),
@@ -439,3 +514,89 @@ def _settings_file(project) -> str:
     """Where the site's address is set: the region's file when the site is built for a region."""
     area = project.settings.area
     return area.path if area is not None else "mkdocs.yml"
+
+
+# --- theme overrides and static assets ---------------------------------------------------------------------------------
+# One copy of each: the repository's docs/.overrides and docs/assets. An installed package carries them as
+# lindungi/theme and lindungi/assets (setup.py copies them in); a checkout (or `pip install -e .`) reads them in place.
+
+PACKAGE = Path(__file__).resolve().parent
+SITE_CSS = "assets/lindungi.css"
+SITE_JS = "assets/exit.js"
+
+
+def resource_dir(name: str, in_checkout: str) -> Path | None:
+    """The package's `name` folder, else the checkout's `in_checkout` folder; None when neither exists."""
+    for folder in (PACKAGE / name, PACKAGE.parents[1] / in_checkout):
+        if folder.is_dir():
+            return folder
+    return None
+
+
+def add_theme(config) -> None:
+    """Put the theme overrides after the site's own `custom_dir` (which still wins), and the site-wide stylesheet
+    and script in `extra_css` and `extra_javascript` when the site does not list them."""
+    theme = resource_dir("theme", "docs/.overrides")
+    if theme is not None and not any(Path(d).resolve() == theme for d in config.theme.dirs):
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(theme))
+    if SITE_CSS not in [str(item) for item in config.extra_css]:
+        config.extra_css.append(SITE_CSS)
+    if SITE_JS not in [str(item) for item in config.extra_javascript]:
+        config.extra_javascript.append(SITE_JS)
+
+
+def add_assets(files, config) -> None:
+    """The static assets (styles, scripts, vendored shims) the site's docs/assets does not hold itself."""
+    assets = resource_dir("assets", "docs/assets")
+    if assets is None or Path(config.docs_dir).resolve() / "assets" == assets:
+        return
+    for path in sorted(p for p in assets.rglob("*") if p.is_file()):
+        src_uri = f"assets/{path.relative_to(assets).as_posix()}"
+        if files.get_file_from_path(src_uri) is None:
+            files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+
+
+# --- the plugin --------------------------------------------------------------------------------------------------------
+
+class LindungiConfig(base.Config):
+    """The plugin's options (`plugins: - lindungi: {pdf: off}`). The site's settings stay in `extra.lindungi`, checked
+    with file:line messages (shapes.SETTINGS); their defaults live in models.Settings only."""
+
+    pdf = c.Choice(("auto", "sync", "off"), default="auto")  # auto: before the build ends; after the pages under serve
+    theme = c.Type(bool, default=True)  # False: the site brings its own overrides and assets (docs/.overrides etc.)
+
+
+class LindungiPlugin(BasePlugin[LindungiConfig]):
+    """The generator as a MkDocs plugin: each event makes one call into the functions above."""
+
+    def __init__(self):
+        self.build: Build | None = None
+
+    def on_startup(self, *, command, dirty):
+        start_session(command, dirty)
+
+    def on_config(self, config):
+        self.build = start_build(config, self.config)
+        if self.config.theme:
+            add_theme(config)
+        return config
+
+    def on_files(self, files, *, config):
+        if self.config.theme:
+            add_assets(files, config)
+        return add_generated_files(self.build, files, config)
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        return render_page_markdown(self.build, markdown, page)
+
+    def on_post_page(self, output, *, page, config):
+        return finish_page(self.build, output)
+
+    def on_post_build(self, *, config):
+        finish_build(self.build, config)
+
+    def on_build_error(self, *, error):
+        abort_build()
+
+    def on_shutdown(self):
+        stop_pdfs()

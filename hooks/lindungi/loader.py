@@ -135,15 +135,16 @@ def load_settings(root: Path, extra_settings, out: Collector, site_url: str = ""
     if site_url and url_host(exit_url) and url_host(exit_url) == url_host(site_url):
         out.add(CONFIG_FILE, data.line_of("exit_url") if "exit_url" in data else 0, "exit-url-own-site",
                 value=quote(exit_url))
-    return Settings(
-        organisation=organisation, region=region_name, language=data.get("language", "id"),
-        licence=data.get("licence", "CC BY-SA 4.0"), exit_url=exit_url,
-        quiz_storage=data.get("quiz_storage", "opt_in"), help_lines=contacts["help_lines"],
-        local_contacts=local_contacts, site_url=site_url or "", paper=data.get("paper", "A4"),
-        require_qr=data.get("require_qr", False), review_today=data.get("review_today"),
-        edition=data.get("edition") or "public", trainer_views=data.get("trainer_views", "kit"),
-        region_id=data.get("region_id", ""), area=area, logo_uri=logo_uri,
-        jp_minutes=data.get("jp_minutes", Settings.jp_minutes))
+    given = {key: data[key] for key in PLAIN_SETTINGS if data.get(key) is not None}  # the rest: Settings' defaults
+    if not given.get("edition", True):
+        del given["edition"]  # an empty $LINDUNGI_EDITION builds the default edition
+    return Settings(**given, organisation=organisation, region=region_name, help_lines=contacts["help_lines"],
+                    local_contacts=local_contacts, site_url=site_url or "", area=area, logo_uri=logo_uri)
+
+
+# Settings read as they are written (when given); every default is the field's default in models.Settings.
+PLAIN_SETTINGS = ("language", "licence", "exit_url", "quiz_storage", "paper", "require_qr", "review_today", "edition",
+                  "trainer_views", "region_id", "jp_minutes")
 
 
 def _selected_region(data, regions: dict, broken, out: Collector):

@@ -766,6 +766,24 @@ NOTES = {
         "id": "Menunggu pembangunan lain dari folder ini selesai...",
         "en": "Waiting for another build of this folder to finish...",
     },
+    "new-site-not-empty": {
+        "id": "{path}: folder sudah ada dan tidak kosong. Perbaikan: pilih nama folder baru, misalnya {path}-baru.",
+        "en": "{path}: the folder exists and is not empty. Fix: choose a new folder name, for example {path}-new.",
+    },
+    "new-site-written": {
+        "id": "{count} berkas ditulis di {path}. Langkah berikut: cd {path} && mkdocs build --strict (lalu buka "
+              "site/index.html). Isi regions/{region}/region.yml hanya dengan fakta yang sudah dipastikan kantor.",
+        "en": "{count} files written in {path}. Next: cd {path} && mkdocs build --strict (then open site/index.html). "
+              "Fill regions/{region}/region.yml only with facts the office has confirmed.",
+    },
+    "migrated": {
+        "id": "{path}: dipindahkan dari hooks/main.py ke plugins: - lindungi.",
+        "en": "{path}: moved from hooks/main.py to plugins: - lindungi.",
+    },
+    "migrate-unchanged": {
+        "id": "{path}: tidak ada yang perlu dipindahkan.",
+        "en": "{path}: nothing to migrate.",
+    },
 }
 
 
