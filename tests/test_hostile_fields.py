@@ -45,7 +45,9 @@ SHAPES = {"module": MODULE, "session": SESSION, "quiz": BANK, "workshop": WORKSH
 CHECKED = {("settings", "help_lines[].phone"), ("settings", "help_lines[].whatsapp"),
            ("settings", "local_contacts[].phone"), ("settings", "local_contacts[].whatsapp"),
            # a law source's article goes only beside `law`, which needs a laws.yml entry: see test_laws.py
-           ("module", "sources[].articles")}
+           ("module", "sources[].articles"),
+           # a short answer's unit is letters only: markup or digits there are a quiz-unit-bad error (test_rules.py)
+           ("quiz", "questions[].units[]")}
 # Question keys that belong to some question types only: filled where the test site's questions have them.
 QUESTION_KEYS = {"prompt", "scenario", "hint", "explanation", "feedback_correct", "feedback_incorrect", "accepted"}
 

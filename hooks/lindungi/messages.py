@@ -478,9 +478,9 @@ MESSAGES = {
                "found": "{found}", "fix": "write the bare number in 'accepted' (e.g. accepted: [\"5\"] with units: [orang]), or remove 'units'"},
     },
     "quiz-unit-bad": {
-        "id": {"what": "satuan {value} pada soal {question} tidak bisa dipakai", "expected": "satu kata satuan tanpa angka, misalnya orang, hari, tahun",
+        "id": {"what": "satuan {value} pada soal {question} tidak bisa dipakai", "expected": "satuan berupa huruf saja (tanpa angka atau tanda lain), misalnya orang, hari, tahun",
                "found": "{value}", "fix": "tulis satuannya saja (misalnya 'orang'); angkanya ditulis di 'accepted'"},
-        "en": {"what": "unit {value} of question {question} cannot be used", "expected": "a unit word without digits, such as orang, hari, tahun",
+        "en": {"what": "unit {value} of question {question} cannot be used", "expected": "a unit of letters only (no digits or other signs), such as orang, hari, tahun",
                "found": "{value}", "fix": "write the unit only (e.g. 'orang'); the number goes in 'accepted'"},
     },
     "quiz-use-mismatch": {

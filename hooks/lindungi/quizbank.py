@@ -27,6 +27,7 @@ from .spec import Bool, Ctx, Enum, Field, Id, Int, ListOf, Obj, Str, check_docum
 from .yamlpos import PosDict
 
 NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
+UNIT = re.compile(r"%|[^\W\d_]+(?:[ .][^\W\d_]+)*\.?")  # orang, hari kerja, km, m., %: never digits or markup
 QUESTION_TYPES = ("single", "multiple", "true_false", "scenario", "ordering", "matching", "short_answer")
 USES = ("self_check", "pre_test", "post_test", "public")
 TEST_USES = frozenset({"pre_test", "post_test"})   # paper tests: printed in forms, answers never on a learner's page
@@ -260,13 +261,14 @@ def _check_question(q: Question, raw: PosDict, ctx: Ctx) -> None:
 
 
 def _check_units(q: Question, raw: PosDict, ctx: Ctx) -> None:
-    """`units` follow a number: the question needs a numeric accepted answer, and a unit is a word, not a number."""
+    """`units` follow a number: the question needs a numeric accepted answer, and a unit is letters (words, with
+    spaces, dots or %), never a number or markup."""
     line = raw.line_of("units")
     if q.accepted and not any(is_number(a) for a in q.accepted):
         ctx.out.add(ctx.path, line, "quiz-units-no-number", question=quote(q.id),
                     found=", ".join(quote(a) for a in q.accepted))
     for index, unit in enumerate(q.units):
-        if not unit.strip() or any(ch.isdigit() for ch in unit):
+        if not UNIT.fullmatch(unit.strip()):
             ctx.out.add(ctx.path, raw["units"].line_of(index), "quiz-unit-bad", question=quote(q.id), value=quote(unit))
 
 
