@@ -140,6 +140,16 @@ def _edit_yaml(path: Path, shape: Obj, kind: str, group, filled, front_matter: b
     path.write_text(f"---\n{out}---\n{body}" if front_matter else out, encoding="utf-8")
 
 
+def _keep_a_number(path: Path) -> None:
+    """A question with `units` needs a number among its accepted answers (quiz-units-no-number): the payloads that
+    replaced them get one beside them."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for question in data["questions"]:
+        if "units" in question:
+            question["accepted"].append("5")
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10000), encoding="utf-8")
+
+
 def hostile_site(root: Path, group: list[str]) -> dict:
     """The quiz test site with a workshop, every text field holding the group's payloads; returns what was filled."""
     copy_site("quiz-all-types", root, assets=("lindungi.css", "quiz.css", "exit.js", "quiz.js"))
@@ -154,6 +164,7 @@ def hostile_site(root: Path, group: list[str]) -> dict:
     _edit_yaml(session, SESSION, "session", group, filled, front_matter=True)
     for bank in sorted((root / "quizzes").glob("*.yml")):
         _edit_yaml(bank, BANK, "quiz", group, filled)
+        _keep_a_number(bank)
     _edit_yaml(root / "workshops/uji.yml", WORKSHOP, "workshop", group, filled)
     config = root / "mkdocs.yml"
     head, _, _ = config.read_text(encoding="utf-8").partition("extra:")
