@@ -25,6 +25,12 @@ $(DEVSTAMP): $(STAMP) requirements-dev.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@touch $@
 
+# The second GIFT parser of the tests (gift-pegjs, pinned in tests/js/package-lock.json); installed when missing.
+GIFTJS := tests/js/node_modules/gift-pegjs/package.json
+$(GIFTJS): tests/js/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then cd tests/js && npm ci --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: tests/test_gift_pegjs.py is skipped (install Debian's nodejs and npm)"; fi
+
 ## site: build the site of REGION (default mojokerto) into site/ (fails on any content problem or warning)
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -56,11 +62,11 @@ check: $(STAMP)
 	$(BIN)/lindungi check --strict
 
 ## test: every test (unit, build, PDF and browser tests; several minutes)
-test: $(DEVSTAMP)
+test: $(DEVSTAMP) $(GIFTJS)
 	$(BIN)/python -m pytest
 
 ## test-fast: the tests that need no browser and build no whole site (a minute or two, while editing)
-test-fast: $(DEVSTAMP)
+test-fast: $(DEVSTAMP) $(GIFTJS)
 	$(BIN)/python -m pytest -m "not browser and not slow"
 
 ## offline: a zip of the whole site that works opened from a folder (file://)

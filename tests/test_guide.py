@@ -32,9 +32,11 @@ def _problems(text: str, check) -> list[str]:
 def test_module_quiz_workshop_and_settings_examples_are_valid():
     """Every YAML example in the guide passes the same checks as real content."""
     fences = [f for f in _fences("yaml") if not f.startswith(CONTENT_MODEL_EXAMPLES)]
-    module, quiz, workshop, settings, region, laws, sources = fences
+    module, quiz, short_answer, workshop, settings, region, laws, sources = fences
     assert _problems(module, lambda v, out: check_document(v, MODULE, Ctx("x", out), "")) == []
     assert _problems(quiz, lambda v, out: load_bank(v, "x", out)) == []
+    bank = "id: x\ntitle: x\nuses: [public]\nquestions:\n" + short_answer  # one question, as written in a bank
+    assert _problems(bank, lambda v, out: load_bank(v, "x", out)) == []
     assert _problems(workshop, lambda v, out: load_workshop(v, "x", out)) == []
     assert _problems(settings, lambda v, out: SETTINGS.check(v["extra"]["lindungi"], Ctx("x", out), "", 1)) == []
     assert _problems(region, lambda v, out: check_document(v, REGION, Ctx("x", out), "")) == []

@@ -48,7 +48,9 @@ CHECKED = {("settings", "help_lines[].phone"), ("settings", "help_lines[].whatsa
            # a law source's article goes only beside `law`, which needs a laws.yml entry: see test_laws.py
            ("module", "sources[].articles"),
            # a step's heading must name a heading of the session text (step-heading-unknown, test_content_model.py)
-           ("session", "steps[].heading")}
+           ("session", "steps[].heading"),
+           # a short answer's unit is letters only: markup or digits there are a quiz-unit-bad error (test_rules.py)
+           ("quiz", "questions[].units[]")}
 # Question keys that belong to some question types only: filled where the test site's questions have them.
 QUESTION_KEYS = {"prompt", "scenario", "hint", "explanation", "feedback_correct", "feedback_incorrect", "accepted"}
 
@@ -156,6 +158,16 @@ def _edit_yaml(path: Path, shape: Obj, kind: str, group, filled, front_matter: b
     path.write_text(f"---\n{out}---\n{body}" if front_matter else out, encoding="utf-8")
 
 
+def _keep_a_number(path: Path) -> None:
+    """A question with `units` needs a number among its accepted answers (quiz-units-no-number): the payloads that
+    replaced them get one beside them."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for question in data["questions"]:
+        if "units" in question:
+            question["accepted"].append("5")
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10000), encoding="utf-8")
+
+
 def hostile_site(root: Path, group: list[str]) -> dict:
     """The quiz test site with a workshop, every text field holding the group's payloads; returns what was filled."""
     copy_site("quiz-all-types", root, assets=("lindungi.css", "quiz.css", "exit.js", "quiz.js"))
@@ -179,6 +191,7 @@ def hostile_site(root: Path, group: list[str]) -> dict:
     _edit_yaml(sheet, WORKSHEET, "worksheet", group, filled, front_matter=True)
     for bank in sorted((root / "quizzes").glob("*.yml")):
         _edit_yaml(bank, BANK, "quiz", group, filled)
+        _keep_a_number(bank)
     _edit_yaml(root / "workshops/uji.yml", WORKSHOP, "workshop", group, filled)
     config = root / "mkdocs.yml"
     head, _, _ = config.read_text(encoding="utf-8").partition("extra:")

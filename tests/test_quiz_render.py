@@ -6,9 +6,11 @@ Golden files: tests/golden/quiz/*.html; regenerate with `LPQ_UPDATE_GOLDEN=1 pyt
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import re
 import xml.etree.ElementTree as ET
+from html import unescape
 from pathlib import Path
 
 import markdown
@@ -72,9 +74,10 @@ def test_hostile_text_is_escaped(project):
 
 
 def test_english_strings_exist_for_every_quiz_string():
-    """Every quiz_* string has an Indonesian and an English text."""
+    """Every quiz_* string has an Indonesian and an English text (both empty where nothing is said, such as a public
+    quiz's pass-mark line)."""
     ids = {k for k in strings("id") if k.startswith("quiz_")}
-    assert ids and all(strings("en")[k] != "" for k in ids)
+    assert ids and all((strings("en")[k] != "") == (strings("id")[k] != "") for k in ids)
     assert strings("en")["quiz_check"] == "Check answers" and strings("id")["quiz_check"] == "Periksa jawaban"
 
 
@@ -371,14 +374,41 @@ def test_short_answer_variants_are_all_accepted_by_the_site():
                 continue
             found += 1
             answers = quizexport.short_answers(q)
-            keys = {quizrender.normalise(a) for a in q.accepted}
+            keys = {quizrender.normalise(a) for a in q.accepted_forms}
             written = []
-            for a in (" ".join(a.split()) for a in q.accepted):
+            for a in (" ".join(a.split()) for a in q.accepted_forms):
                 written += [] if a.lower() in {w.lower() for w in written} else [a]
             assert answers[:len(written)] == written   # as written, each once (Moodle ignores case)
             assert all(quizrender.normalise(a) in keys for a in answers), answers
             assert len({a.lower() for a in answers}) == len(answers)
     assert found
+
+
+def test_units_and_alternatives_are_accepted_only_where_declared(project):
+    """A bank's `units` add "<answer> <unit>" to its accepted answers (the site's key, the exports, the answer key);
+    a question without `units` accepts no unit."""
+    counted = next(q for q in project.quizzes["kuis-publik"].questions if q.id == "jumlah-tim")
+    assert counted.accepted_forms == ("5", "lima", "5 orang", "lima orang")
+    key = json.loads(quizrender.question_views(project.quizzes["kuis-publik"], [counted])[0].key)
+    assert {quizrender.normalise(a) for a in ("5", "5 orang", " LIMA  Orang.", "lima")} <= set(key)
+    assert quizrender.normalise("6 orang") not in key
+    assert {"5", "5 orang", "5orang", "lima orang"} <= set(quizexport.short_answers(counted))
+    plain = next(q for q in project.quizzes["kuis-semua"].questions if q.id == "isian")
+    assert plain.accepted_forms == plain.accepted == ("UPTD PPA", "P2TP2A")
+    plain_key = json.loads(quizrender.question_views(project.quizzes["kuis-semua"], [plain])[0].key)
+    assert quizrender.normalise("UPTD PPA orang") not in plain_key
+
+
+def test_public_quiz_has_no_exam_words(project):
+    """A bank used only on public pages says how many answers were right: no points, pass mark, module or 'soal'."""
+    html = quizrender.render_quiz(project.quizzes["kuis-publik"], strings("id"), "none")
+    said = json.loads(unescape(re.search(r'data-ui="([^"]*)"', html).group(1)))  # what quiz.js writes after checking
+    text = re.sub(r"<[^>]+>", " ", html) + " " + " ".join(said.values())
+    for word in ("poin", "Nilai lulus", "nilai lulus", "bagian modul", "Soal "):
+        assert word not in text, word
+    assert 'data-pass="100"' in html  # every answer right is the only "pass" a public quiz knows
+    scored = quizrender.render_quiz(project.quizzes["kuis-semua"], strings("id"), "none")
+    assert "poin" in scored and "Nilai lulus" in scored
 
 
 def test_trainer_section_lists_every_bank_and_keeps_keys_apart(project):

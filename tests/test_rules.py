@@ -6,6 +6,10 @@ import pytest
 
 from helpers import copy_site, problems_of
 
+# A short-answer question with `units`, added at the end of the minimal site's bank (its `units:` is line 25).
+SHORT_UNITS = ("  - id: soal-tiga\n    type: short_answer\n    objective: tujuan-satu\n    prompt: Berapa orang?\n"
+               "    accepted: [{acc}]\n    units: [{units}]\n    feedback_correct: Tepat.\n    feedback_incorrect: Lima orang.\n")
+
 # name: (file to change, change, expected problem lines in report order)
 CASES = {
     "yaml-syntax": ("quizzes/kuis-contoh.yml", lambda s: s.replace("pass_mark: 50", "pass_mark: [50"),
@@ -44,6 +48,14 @@ CASES = {
         ["quizzes/kuis-contoh.yml:10: soal 'soal-satu' (jenis 'single') harus punya tepat satu pilihan benar; seharusnya 1 pilihan dengan 'correct: true', ditemukan 2. Perbaikan: tandai tepat satu pilihan dengan 'correct: true', atau ubah jenis soal menjadi 'multiple'. [quiz-single-correct]"]),
     "no-feedback": ("quizzes/kuis-contoh.yml", lambda s: s.replace(", feedback: Kurang tepat.}", "}"),
         ["quizzes/kuis-contoh.yml:12: pilihan 'b' pada soal 'soal-satu' tidak punya umpan balik. Perbaikan: tambahkan 'feedback:' yang menjelaskan mengapa pilihan ini tepat atau kurang tepat. [quiz-option-feedback]"]),
+    "units-no-number": ("quizzes/kuis-contoh.yml", lambda s: s + SHORT_UNITS.format(acc="UPTD PPA", units="orang"),
+        ['quizzes/kuis-contoh.yml:25: soal \'soal-tiga\' punya \'units\', tetapi tidak ada angka di \'accepted\'; seharusnya paling sedikit satu jawaban berupa angka, misalnya \'5\', ditemukan \'UPTD PPA\'. Perbaikan: tulis angkanya saja di \'accepted\' (misalnya accepted: ["5"] dan units: [orang]), atau hapus \'units\'. [quiz-units-no-number]']),
+    "unit-bad": ("quizzes/kuis-contoh.yml", lambda s: s + SHORT_UNITS.format(acc='"5"', units='orang, "5 orang"'),
+        ["quizzes/kuis-contoh.yml:25: satuan '5 orang' pada soal 'soal-tiga' tidak bisa dipakai; seharusnya satuan berupa huruf saja (tanpa angka atau tanda lain), misalnya orang, hari, tahun, ditemukan '5 orang'. Perbaikan: tulis satuannya saja (misalnya 'orang'); angkanya ditulis di 'accepted'. [quiz-unit-bad]"]),
+    "unit-markup": ("quizzes/kuis-contoh.yml", lambda s: s + SHORT_UNITS.format(acc='"5"', units='"<b>orang</b>"'),
+        ["quizzes/kuis-contoh.yml:25: satuan '<b>orang</b>' pada soal 'soal-tiga' tidak bisa dipakai; seharusnya satuan berupa huruf saja (tanpa angka atau tanda lain), misalnya orang, hari, tahun, ditemukan '<b>orang</b>'. Perbaikan: tulis satuannya saja (misalnya 'orang'); angkanya ditulis di 'accepted'. [quiz-unit-bad]"]),
+    "units-type": ("quizzes/kuis-contoh.yml", lambda s: s.replace("    answer: true\n", "    answer: true\n    units: [orang]\n"),
+        ["quizzes/kuis-contoh.yml:18: kunci 'units' tidak berlaku untuk soal jenis 'true_false'; seharusnya hanya untuk jenis 'short_answer', ditemukan jenis 'true_false'. Perbaikan: hapus 'units' atau ganti 'type' soal ini. [quiz-key-type]"]),
     "minutes": ("modules/contoh-modul/sesi-satu.md", lambda s: s.replace("title: Sesi satu", "title: Sesi satu\nminutes: 40"),
         ["modules/contoh-modul/sesi-satu.md:3: 'minutes' sesi tidak sama dengan jumlah menit langkah-langkahnya; seharusnya 30 menit (dijumlahkan dari 'steps'), ditemukan 40 menit. Perbaikan: hapus 'minutes': durasi sesi dihitung otomatis dari 'steps'. [minutes-mismatch]"]),
     "step-minutes-missing": ("modules/contoh-modul/sesi-satu.md", lambda s: s.replace("{title: Pembukaan, minutes: 10, method: ceramah}", "{title: Pembukaan, method: ceramah}"),

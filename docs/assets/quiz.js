@@ -132,14 +132,18 @@
     all(q, "input, select").forEach(function (el) { el.disabled = locked; });
   }
 
-  function mark(el, right, text, extra) {
+  // One mark: an icon and a text. With `spoken`, the icon itself says it (for a screen reader) and `text` is the bank's
+  // own feedback, shown once; without it, the icon is decoration and `text` is the verdict. An empty `text` leaves
+  // the icon alone (a right step or pair inside a wrong question).
+  function mark(el, right, text, spoken) {
     el.textContent = "";
     var icon = document.createElement("span");
-    icon.setAttribute("aria-hidden", "true");
     icon.className = "lpq-icon";
-    icon.textContent = right ? "\u2713 " : "\u2717 ";
+    icon.textContent = right ? "\u2713" : "\u2717";
+    if (spoken) { icon.setAttribute("role", "img"); icon.setAttribute("aria-label", spoken); }
+    else icon.setAttribute("aria-hidden", "true");
     el.appendChild(icon);
-    el.appendChild(document.createTextNode(text + (extra ? " " + extra : "")));
+    if (text) el.appendChild(document.createTextNode(" " + text));
     el.className = el.className.replace(/ ?lpq-(right|wrong)/g, "") + (right ? " lpq-right" : " lpq-wrong");
     el.hidden = false;
   }
@@ -149,14 +153,20 @@
     return fb ? fb.textContent : "";
   }
 
-  function markOptions(quiz, q, answer, s) {
+  // Feedback beside the answers, each piece once: the bank's feedback of a chosen option (or, without one, whether the
+  // choice was right), the right answer the learner missed, and for steps and pairs of a wrong question the right
+  // number or match in the learner's own terms ("Nomor yang tepat: 1"). The question's verdict is the status line.
+  function markOptions(quiz, q, answer, s, ok) {
     var type = q.getAttribute("data-type"), key = parse(q.getAttribute("data-key"), null);
     if (type === "ordering" || type === "matching") {
+      if (ok) return;
       var order = type === "ordering" ? (key || []) : null;
       all(q, ".lpq-row").forEach(function (row) {
-        var id = row.getAttribute("data-i") || row.getAttribute("data-p"), value = answer[id];
-        var right = type === "ordering" ? String(order.indexOf(id) + 1) === value : value === key[id];
-        if (value) mark(row.querySelector(".lpq-ofb"), right, right ? s.opt_chosen_right : s.opt_chosen_wrong);
+        var id = row.getAttribute("data-i") || row.getAttribute("data-p"), value = answer[id], out = row.querySelector(".lpq-ofb");
+        var want = type === "ordering" ? String(order.indexOf(id) + 1) : key[id];
+        if (value === want) { mark(out, true, "", s.opt_chosen_right); return; }
+        var option = all(row, "option").filter(function (o) { return o.value === want; })[0];
+        mark(out, false, type === "ordering" ? fill(s.pos_wrong, { n: want }) : fill(s.pair_wrong, { right: option ? option.textContent : "" }));
       });
       return;
     }
@@ -164,9 +174,12 @@
     var wanted = type === "true_false" ? [key] : (key || []);
     all(q, ".lpq-opt").forEach(function (opt) {
       var id = opt.getAttribute("data-o"), chosen = answer.indexOf(id) >= 0, correct = wanted.indexOf(id) >= 0;
-      var out = opt.querySelector(".lpq-ofb");
-      if (chosen) mark(out, correct, correct ? s.opt_chosen_right : s.opt_chosen_wrong, feedbackOf(q, id));
-      else if (correct && type === "multiple") mark(out, true, s.opt_missed);
+      var out = opt.querySelector(".lpq-ofb"), feedback = feedbackOf(q, id);
+      if (chosen && type !== "true_false") {
+        var verdict = correct ? s.opt_chosen_right : s.opt_chosen_wrong;
+        if (feedback) mark(out, correct, feedback, verdict);
+        else mark(out, correct, verdict);
+      } else if (correct && !chosen && !ok) mark(out, true, s.opt_missed);
     });
   }
 
@@ -179,11 +192,11 @@
       if (ok) { score += points; right += 1; }
       var status = q.querySelector(".lpq-status");
       mark(status, ok, empty ? s.unanswered : ok ? s.right : s.wrong);
-      markOptions(quiz, q, answer, s);
+      markOptions(quiz, q, answer, s, ok);
       show(q.querySelector(".lpq-fb-right"), ok);
       show(q.querySelector(".lpq-fb-wrong"), !ok);
-      var details = q.querySelector(".lpq-key");
-      if (details) details.open = true;
+      show(q.querySelector(".lpq-accepted"), !ok);
+      show(q.querySelector(".lpq-after"), true);
       q.classList.add("lpq-done");
       lock(q, true);
     });
@@ -193,11 +206,14 @@
     result.textContent = "";
     var line = document.createElement("p");
     line.textContent = fill(s.score, values);
-    var verdict = document.createElement("p");
-    verdict.className = percent >= pass ? "lpq-right" : "lpq-wrong";
-    verdict.textContent = fill(percent >= pass ? s.passed : s.not_passed, values);
     result.appendChild(line);
-    result.appendChild(verdict);
+    var said = fill(percent >= pass ? s.passed : s.not_passed, values);
+    if (said) {  // a quiz for the public has no pass mark to announce
+      var verdict = document.createElement("p");
+      verdict.className = percent >= pass ? "lpq-right" : "lpq-wrong";
+      verdict.textContent = said;
+      result.appendChild(verdict);
+    }
     quiz.classList.add("lpq--checked");
     // Announced for a learning platform (scorm.js in a SCORM package); nothing on the site listens.
     if (typeof window.CustomEvent === "function") {
@@ -242,7 +258,7 @@
       all(q, "input[type=radio], input[type=checkbox]").forEach(function (i) { i.checked = false; });
       all(q, "select").forEach(function (el) { el.value = ""; });
       all(q, ".lpq-text").forEach(function (el) { el.value = ""; });
-      all(q, ".lpq-ofb, .lpq-status, .lpq-fb").forEach(function (el) { el.hidden = true; });
+      all(q, ".lpq-ofb, .lpq-status, .lpq-fb, .lpq-after, .lpq-accepted").forEach(function (el) { el.hidden = true; });
       all(q, "details").forEach(function (d) { d.open = false; });
       reorder(quiz, q, attempt);
     });

@@ -542,6 +542,18 @@ MESSAGES = {
         "id": {"what": "soal {question} tidak punya umpan balik", "fix": "tambahkan 'feedback_correct' dan 'feedback_incorrect', atau 'explanation'"},
         "en": {"what": "question {question} has no feedback", "fix": "add 'feedback_correct' and 'feedback_incorrect', or 'explanation'"},
     },
+    "quiz-units-no-number": {
+        "id": {"what": "soal {question} punya 'units', tetapi tidak ada angka di 'accepted'", "expected": "paling sedikit satu jawaban berupa angka, misalnya '5'",
+               "found": "{found}", "fix": "tulis angkanya saja di 'accepted' (misalnya accepted: [\"5\"] dan units: [orang]), atau hapus 'units'"},
+        "en": {"what": "question {question} has 'units' but no number in 'accepted'", "expected": "at least one answer that is a number, such as '5'",
+               "found": "{found}", "fix": "write the bare number in 'accepted' (e.g. accepted: [\"5\"] with units: [orang]), or remove 'units'"},
+    },
+    "quiz-unit-bad": {
+        "id": {"what": "satuan {value} pada soal {question} tidak bisa dipakai", "expected": "satuan berupa huruf saja (tanpa angka atau tanda lain), misalnya orang, hari, tahun",
+               "found": "{value}", "fix": "tulis satuannya saja (misalnya 'orang'); angkanya ditulis di 'accepted'"},
+        "en": {"what": "unit {value} of question {question} cannot be used", "expected": "a unit of letters only (no digits or other signs), such as orang, hari, tahun",
+               "found": "{value}", "fix": "write the unit only (e.g. 'orang'); the number goes in 'accepted'"},
+    },
     "quiz-use-mismatch": {
         "id": {"what": "bank soal {value} dipakai sebagai {where}, tetapi 'uses' tidak memuatnya", "expected": "'uses' memuat {expected}",
                "found": "{found}", "fix": "tambahkan {expected} ke 'uses' di {value}, atau pakai bank lain"},

@@ -19,12 +19,15 @@ questions:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .problems import Collector, Token, quote
 from .spec import Bool, Ctx, Enum, Field, Id, Int, ListOf, Obj, Str, check_document
 from .yamlpos import PosDict
 
+NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
+UNIT = re.compile(r"%|[^\W\d_]+(?:[ .][^\W\d_]+)*\.?")  # orang, hari kerja, km, m., %: never digits or markup
 QUESTION_TYPES = ("single", "multiple", "true_false", "scenario", "ordering", "matching", "short_answer")
 USES = ("self_check", "pre_test", "post_test", "public")
 TEST_USES = frozenset({"pre_test", "post_test"})   # paper tests: printed in forms, answers never on a learner's page
@@ -65,7 +68,10 @@ QUESTION = Obj({
     "answer": Field(Bool(), False, "true_false: true = benar (fakta), false = salah (mitos)"),
     "items": Field(ListOf(ITEM), False, "ordering: langkah dalam urutan yang benar"),
     "pairs": Field(ListOf(PAIR), False, "matching: pasangan kiri-kanan"),
-    "accepted": Field(ListOf(Str(max_len=200), min_items=1), False, "short_answer: jawaban yang diterima"),
+    "accepted": Field(ListOf(Str(max_len=200), min_items=1), False,
+                      "short_answer: jawaban yang diterima; setiap jawaban lain yang juga benar ditulis sebagai butir sendiri"),
+    "units": Field(ListOf(Str(max_len=40), min_items=1), False,
+                   "short_answer: satuan yang boleh ditulis sesudah angka di 'accepted' (misalnya [orang]): '5' dan '5 orang' sama-sama benar"),
     "feedback_correct": Field(Str(max_len=1200), False, "umpan balik bila benar"),
     "feedback_incorrect": Field(Str(max_len=1200), False, "umpan balik bila salah"),
 })
@@ -73,7 +79,8 @@ BANK = Obj({
     "id": Field(Id(), True, "id bank soal, sama dengan nama berkas"),
     "title": Field(Str(max_len=200), True, "judul kuis"),
     "uses": Field(ListOf(Enum(USES), min_items=1), True, "pemakaian bank soal"),
-    "pass_mark": Field(Int(minimum=0, maximum=100), False, "nilai lulus dalam persen; bawaan 70"),
+    "pass_mark": Field(Int(minimum=0, maximum=100), False,
+                       "nilai lulus dalam persen; bawaan 70 (kuis yang hanya public tidak menyebut nilai lulus)"),
     "shuffle": Field(Bool(), False, "acak urutan pilihan (tetap sama untuk setiap pembangunan); bawaan true"),
     "true_false_labels": Field(Enum(tuple(TRUE_FALSE_LABELS)), False,
                                "tombol soal true_false: benar-salah (bawaan) atau fakta-mitos (kuis mitos publik)"),
@@ -88,6 +95,7 @@ TYPE_KEYS = {
     "items": ("ordering",),
     "pairs": ("matching",),
     "accepted": ("short_answer",),
+    "units": ("short_answer",),
     "feedback_correct": OUTCOME_TYPES,
     "feedback_incorrect": OUTCOME_TYPES,
 }
@@ -135,8 +143,23 @@ class Question:
     items: tuple = ()
     pairs: tuple = ()
     accepted: tuple = ()
+    units: tuple = ()
     feedback_correct: str = ""
     feedback_incorrect: str = ""
+
+    @property
+    def accepted_forms(self) -> tuple:
+        """short_answer: every answer the bank accepts, as written: each `accepted` answer, then each of them followed
+        by each of `units` ("5", "lima", then "5 orang", "lima orang"): a quantity is right with or without its unit."""
+        forms = list(self.accepted)
+        for answer in self.accepted:
+            forms += [f"{answer.strip()} {unit.strip()}" for unit in self.units]
+        return tuple(dict.fromkeys(forms))
+
+
+def is_number(text: str) -> bool:
+    """A whole or decimal number as a learner writes it: 5, 12, 2,5 or 2.5."""
+    return bool(NUMBER.fullmatch(str(text).strip()))
 
 
 @dataclass
@@ -155,6 +178,12 @@ class QuizBank:
     def true_false_keys(self) -> tuple:
         """The interface-string suffixes of the 'true' and 'false' answers, e.g. ('true', 'false') for Benar/Salah."""
         return TRUE_FALSE_LABELS[self.true_false_labels]
+
+    @property
+    def scored(self) -> bool:
+        """A bank used as a self-check or a test shows points and a pass mark; a bank used only on public pages (a myth
+        quiz for the public) says how many answers were right, and nothing of points, pass marks or modules."""
+        return bool(set(self.uses) - {"public"})
 
     def for_form(self, form: str) -> list:
         """The questions of pre/post form `form` ('A' or 'B')."""
@@ -200,7 +229,7 @@ def _build_question(raw: PosDict, line: int, ctx: Ctx) -> Question:
         items=tuple(Item(i["id"], i["text"]) for i in raw.get("items", []) if "id" in i and "text" in i),
         pairs=tuple(Pair(p["id"], p["left"], p["right"]) for p in raw.get("pairs", [])
                     if {"id", "left", "right"} <= set(p)),
-        accepted=tuple(raw.get("accepted", ())), feedback_correct=raw.get("feedback_correct", ""),
+        accepted=tuple(raw.get("accepted", ())), units=tuple(raw.get("units", ())), feedback_correct=raw.get("feedback_correct", ""),
         feedback_incorrect=raw.get("feedback_incorrect", ""))
     _check_question(question, raw, ctx)
     return question
@@ -225,8 +254,22 @@ def _check_question(q: Question, raw: PosDict, ctx: Ctx) -> None:
         if not option.feedback:
             out.warn(path, raw["options"].line_of(index), "quiz-option-feedback", question=quote(q.id),
                      option=quote(option.id))
+    if q.units:
+        _check_units(q, raw, ctx)
     if q.type in OUTCOME_TYPES and not (q.feedback_correct and q.feedback_incorrect) and not q.explanation:
         out.warn(path, q.line, "quiz-outcome-feedback", question=quote(q.id))
+
+
+def _check_units(q: Question, raw: PosDict, ctx: Ctx) -> None:
+    """`units` follow a number: the question needs a numeric accepted answer, and a unit is letters (words, with
+    spaces, dots or %), never a number or markup."""
+    line = raw.line_of("units")
+    if q.accepted and not any(is_number(a) for a in q.accepted):
+        ctx.out.add(ctx.path, line, "quiz-units-no-number", question=quote(q.id),
+                    found=", ".join(quote(a) for a in q.accepted))
+    for index, unit in enumerate(q.units):
+        if not UNIT.fullmatch(unit.strip()):
+            ctx.out.add(ctx.path, raw["units"].line_of(index), "quiz-unit-bad", question=quote(q.id), value=quote(unit))
 
 
 def _check_unique_ids(models, raw_list, kind: str, ctx: Ctx) -> None:

@@ -47,22 +47,23 @@ def _words(text: str) -> list:
 
 
 def short_answers(q) -> list:
-    """Every answer to export for a short-answer question: each accepted answer as written, then the variants the site
-    also accepts that Moodle would not (words without spaces, the long form for an abbreviation and the abbreviation
+    """Every answer to export for a short-answer question: each accepted answer as written (every alternative listed
+    in `accepted`, and each followed by each of `units`), then the variants the site also accepts that Moodle would not (words without spaces, the long form for an abbreviation and the abbreviation
     for a long form). Case is left to Moodle (case-insensitive); each variant normalises to an accepted answer."""
     out: list = []
     seen: set = set()
-    keys = {normalise(accepted) for accepted in q.accepted}
+    answers = q.accepted_forms  # the listed alternatives, and each with each of its `units` ("5", "5 orang")
+    keys = {normalise(accepted) for accepted in answers}
 
     def add(text: str) -> None:
         text = " ".join(str(text).split())
-        if text and text.lower() not in seen and (normalise(text) in keys or text in q.accepted):
+        if text and text.lower() not in seen and (normalise(text) in keys or text in answers):
             seen.add(text.lower())
             out.append(text)
 
-    for accepted in q.accepted:
+    for accepted in answers:
         add(accepted)
-    for accepted in q.accepted:
+    for accepted in answers:
         spaced = " ".join(_words(accepted))
         forms = [spaced]
         padded = f" {spaced} "

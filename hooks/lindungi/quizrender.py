@@ -119,6 +119,8 @@ def question_hash(question) -> str:
         "pairs": [[p.id, p.left, p.right] for p in question.pairs],
         "accepted": list(question.accepted),
     }
+    if question.units:  # only when set, so questions without units keep their hash (and their stored answers)
+        content["units"] = list(question.units)
     data = json.dumps(content, ensure_ascii=False, sort_keys=True).encode("utf-8")
     return hashlib.sha256(data).hexdigest()[:8]
 
@@ -171,7 +173,7 @@ class QuizView:
             return ", ".join(f"{n}-{self.letters[p.id]}" for n, p in self.lefts)
         if q.type == "true_false":
             return ""  # printed with its label: `tf_keys` names the interface strings
-        return " / ".join(q.accepted)
+        return " / ".join(q.accepted_forms)
 
 
 def question_views(bank, questions=None, attempt: int = 0) -> list:
@@ -212,7 +214,7 @@ def _key(q, canonical: dict):
     if q.type == "ordering":
         return [i.id for i in q.items]
     if q.type == "short_answer":
-        return sorted({normalise(a) for a in q.accepted})
+        return sorted({normalise(a) for a in q.accepted_forms})
     return None
 
 
@@ -224,7 +226,10 @@ def _strings(ui: dict, bank, count: int, points: int) -> SimpleNamespace:
     """The `quiz_*` interface strings without their prefix, as attributes (`s.check`), plus the formatted intro and
     the bank's two true_false labels (`s.tf_true`, `s.tf_false`: Benar/Salah, or Fakta/Mitos for a public myth quiz)."""
     strings = {k[len("quiz_"):]: v for k, v in ui.items() if k.startswith("quiz_")}
-    intro = ui["quiz_intro"].format(count=count, points=points, pass_mark=bank.pass_mark)
+    if not bank.scored:
+        # A quiz for the public is no exam: no points, no pass mark, no module to go back to (quiz_public_*).
+        strings.update({k[len("public_"):]: v for k, v in strings.items() if k.startswith("public_")})
+    intro = strings["intro"].format(count=count, points=points, pass_mark=bank.pass_mark)
     yes, no = bank.true_false_keys
     return SimpleNamespace(**strings, intro_text=intro, tf_true=strings[yes], tf_false=strings[no])
 
@@ -238,17 +243,19 @@ def render_quiz(bank, ui: dict, storage: str = "none") -> str:
         raise ValueError(f"storage must be one of {STORAGE_POLICIES}, not {storage!r}")
     views = question_views(bank)
     points = sum(v.q.points for v in views)
-    ui_json = json.dumps({k: ui[f"quiz_{k}"] for k in _SCRIPT_STRINGS}, ensure_ascii=False)
+    s = _strings(ui, bank, len(views), points)
+    ui_json = json.dumps({k: getattr(s, k) for k in _SCRIPT_STRINGS}, ensure_ascii=False)
     has_text = any(v.q.type == "short_answer" for v in views)
     abbr_json = json.dumps(ABBREVIATIONS, ensure_ascii=False) if has_text else ""
     return _ENV.get_template("quiz.html").render(
-        bank=bank, views=views, storage=storage, s=_strings(ui, bank, len(views), points), schema=SCHEMA,
+        bank=bank, views=views, storage=storage, s=s, schema=SCHEMA,
         ui_json=ui_json, abbr_json=abbr_json, shuffle=bank.shuffle).strip()
 
 
 # Strings quiz.js needs at run time; they travel with each quiz as JSON in a data attribute.
 _SCRIPT_STRINGS = ("right", "wrong", "unanswered", "opt_chosen_right", "opt_chosen_wrong", "opt_missed", "score",
-                   "passed", "not_passed", "cleared", "restored", "saved_on", "saved_off")
+                   "passed", "not_passed", "pos_wrong", "pair_wrong", "cleared", "restored", "saved_on",
+                   "saved_off")
 
 
 def render_sheet(bank, ui: dict, form: str | None = None, key: bool = False, organisation: str = "",

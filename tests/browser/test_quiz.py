@@ -133,10 +133,11 @@ def test_every_type_right_by_mouse(qpage, quiz_http):
     assert result_lines(qpage) == [
         "Hasil: 7 dari 7 soal tepat, 8 dari 8 poin (100%).", "Nilai lulus 70% tercapai."]
     assert qpage.evaluate("document.activeElement.className") == "lpq-result"
-    # per-option feedback and the explanation are shown after checking
+    # the chosen option's own feedback and the explanation are shown after checking, each once
     first = question(qpage, "pilih-satu")
-    assert first.locator('.lpq-opt[data-o="a"] .lpq-ofb').inner_text() == "✓ Pilihan Anda: tepat. Tepat. Rasa aman lebih dulu."
-    assert first.locator(".lpq-key").is_visible() and "membangun rasa aman" in first.locator(".lpq-key").inner_text()
+    assert first.locator('.lpq-opt[data-o="a"] .lpq-ofb').inner_text() == "✓ Tepat. Rasa aman lebih dulu."
+    assert first.locator(".lpq-after").inner_text() == "Penjelasan\n\nMendengarkan tanpa menghakimi membangun rasa aman."
+    assert not first.locator(".lpq-key").is_visible()
     assert question(qpage, "mitos-fakta").locator(".lpq-fb-right").is_visible()
 
 
@@ -154,9 +155,96 @@ def test_every_type_wrong_by_keyboard_and_arrows_never_submit(qpage, quiz_http):
     assert result_lines(qpage)[0] == "Hasil: 0 dari 7 soal tepat, 0 dari 8 poin (0%)."
     assert "belum tercapai" in qpage.locator(".lpq-result").inner_text()
     wrong = question(qpage, "pilih-satu").locator('.lpq-opt[data-o="b"] .lpq-ofb').inner_text()
-    assert wrong.startswith("✗ Pilihan Anda: kurang tepat.")
+    assert wrong == "✗ Kurang tepat. Nasihat terlalu cepat dapat membuat korban merasa disalahkan."
     missed = question(qpage, "pilih-banyak").locator('.lpq-opt[data-o="psikis"] .lpq-ofb').inner_text()
     assert missed == "✓ Jawaban yang tepat, belum Anda pilih."
+
+
+def test_wrong_answer_feedback_is_said_once(qpage, quiz_http):
+    """One wrong choice: its own feedback appears once (no "Pilihan Anda: kurang tepat." before the bank's "Kurang
+    tepat.", no box opened with every option's feedback again), the verdict once, the right option and the explanation
+    once; a screen reader hears whose choice it was from the icon."""
+    qpage.goto(quiz_http + MODULE_PAGE)
+    answer_by_mouse(qpage, {"pilih-satu": ["b"], "mitos-fakta": ["true"]})
+    qpage.locator(".lpq-check").click()
+    q = question(qpage, "pilih-satu")
+    text = q.inner_text()
+    assert text.count("Nasihat terlalu cepat dapat membuat korban merasa disalahkan.") == 1
+    assert text.lower().count("kurang tepat") == 1 and "Pilihan Anda" not in text
+    assert text.count("Belum tepat") == 1 and text.count("membangun rasa aman") == 1
+    assert text.count("Rasa aman lebih dulu") == 0  # the feedback of an option not chosen stays in the closed key
+    assert q.locator(".lpq-status").inner_text() == "✗ Belum tepat"
+    assert q.locator('.lpq-opt[data-o="a"] .lpq-ofb').inner_text() == "✓ Jawaban yang tepat, belum Anda pilih."
+    assert q.locator('.lpq-opt[data-o="c"] .lpq-ofb').is_hidden()
+    assert q.locator('.lpq-opt[data-o="b"] .lpq-icon').get_attribute("aria-label") == "Pilihan Anda: kurang tepat."
+    assert q.locator(".lpq-key").is_hidden() and q.locator(".lpq-key").get_attribute("open") is None
+    # a wrong true/false answer: the verdict and the bank's feedback, and the right button marked, nothing twice
+    tf = question(qpage, "mitos-fakta")
+    assert tf.inner_text().count("Ini mitos. KDRT adalah tindak pidana, bukan urusan pribadi.") == 1
+    assert "Pilihan Anda" not in tf.inner_text() and tf.locator('[data-o="true"] .lpq-ofb').is_hidden()
+    assert tf.locator('[data-o="false"] .lpq-ofb').inner_text() == "✓ Jawaban yang tepat, belum Anda pilih."
+
+
+def test_ordering_and_matching_feedback_in_the_learners_own_terms(qpage, quiz_http):
+    """A wrong order is told with the numbers the learner chose from ("Nomor yang tepat: 1."), a wrong pair with the
+    right choice of its own list; no step is lettered "a." anywhere, not even in the key read without JavaScript."""
+    qpage.goto(quiz_http + MODULE_PAGE)
+    answer_by_mouse(qpage, {"urutan": WRONG["urutan"], "pasangan": WRONG["pasangan"]})
+    qpage.locator(".lpq-check").click()
+    rows = question(qpage, "urutan")
+    said = {row: rows.locator(f'[data-i="{row}"] .lpq-ofb').inner_text() for row in ("aman", "setuju", "rujuk")}
+    assert said == {"aman": "✗ Nomor yang tepat: 1.", "setuju": "✗ Nomor yang tepat: 2.", "rujuk": "✓"}
+    assert rows.locator('[data-i="rujuk"] .lpq-icon').get_attribute("aria-label") == "Pilihan Anda: tepat."
+    assert rows.inner_text().count("Urutan belum tepat.") == 1
+    pairs = question(qpage, "pasangan")
+    assert pairs.locator('[data-p="visum"] .lpq-ofb').inner_text() == "✗ Pasangan yang tepat: Rumah sakit."
+    assert pairs.locator('[data-p="dampingan"] .lpq-ofb').inner_text() == "✓"
+    key_list = rows.locator(".lpq-key-order")
+    assert key_list.evaluate("ol => getComputedStyle(ol).listStyleType") == "decimal"
+
+
+@pytest.mark.parametrize("typed,right", [("5 orang", True), ("5", True), ("Lima  Orang.", True), ("lima", True),
+                                         ("6 orang", False), ("orang", False)])
+def test_short_answer_takes_declared_units_and_alternatives(qpage, quiz_http, typed, right):
+    """`accepted: ["5", lima]` with `units: [orang]`: "5 orang" and "5" (and "lima orang") are right, another number
+    or the unit alone is not; a wrong answer shows the accepted answers once."""
+    qpage.goto(quiz_http + "publik.html")
+    q = question(qpage, "jumlah-tim", "kuis-publik")
+    q.locator(".lpq-text").fill(typed)
+    qpage.locator(".lpq-check").click()
+    assert q.locator(".lpq-status").inner_text() == ("✓ Tepat" if right else "✗ Belum tepat")
+    accepted = "Jawaban yang diterima: 5; lima; 5 orang; lima orang."
+    assert q.inner_text().count(accepted) == (0 if right else 1)
+
+
+def test_public_quiz_page_has_no_exam_words(qpage, quiz_http):
+    """The quiz of a bank used only on public pages, before and after checking: no points, pass mark, module or
+    'Soal', and the result says how many answers were right."""
+    qpage.goto(quiz_http + "publik.html")
+    question(qpage, "urusan-pribadi", "kuis-publik").locator('.lpq-opt[data-o="true"] label').click()
+    before = qpage.locator(".lpq").inner_text()
+    qpage.locator(".lpq-check").click()
+    after = qpage.locator(".lpq").inner_text()
+    for text in (before, after):
+        for word in ("poin", "nilai lulus", "bagian modul", "soal"):
+            assert word not in text.lower(), (word, text)
+    assert result_lines(qpage) == ["Anda menjawab 0 dari 2 pertanyaan dengan tepat.",
+                                   "Baca penjelasan di setiap pertanyaan, lalu coba lagi bila Anda mau."]
+    qpage.get_by_role("button", name="Coba lagi").click()
+    question(qpage, "urusan-pribadi", "kuis-publik").locator('.lpq-opt[data-o="false"] label').click()
+    question(qpage, "jumlah-tim", "kuis-publik").locator(".lpq-text").fill("5 orang")
+    qpage.locator(".lpq-check").click()
+    assert result_lines(qpage) == ["Anda menjawab 2 dari 2 pertanyaan dengan tepat."]
+
+
+def test_myth_quiz_of_the_site_has_no_exam_words(qpage, http_base):
+    """The real public myth quiz (docs/pencegahan/mitos-dan-fakta.md), checked: no exam words."""
+    qpage.goto(http_base + "pencegahan/mitos-dan-fakta.html")
+    qpage.locator(".lpq-check").click()
+    text = qpage.locator(".lpq").inner_text().lower()
+    assert "pertanyaan dengan tepat" in text
+    for word in ("poin", "nilai lulus", "bagian modul", "soal"):
+        assert word not in text, word
 
 
 def test_unanswered_and_partial_score_against_pass_mark(qpage, quiz_http):
