@@ -32,8 +32,12 @@ def on_post_build(config):
 
 
 def on_build_error(error):
-    adapter.abort_build()
+    adapter.abort_build(error)
+
+
+def on_serve(server, config, builder):
+    return adapter.watch_serve(server, config)
 
 
 def on_shutdown():
-    adapter.stop_pdfs()
+    adapter.end_session()
