@@ -7,6 +7,9 @@ collector; lookups use dicts and sets, so the cost grows linearly with the conte
 from __future__ import annotations
 
 import datetime as _dt
+import posixpath
+import re
+from urllib.parse import unquote
 
 from . import blocks, contacts
 from .problems import Collector, Token, phrase, quote
@@ -29,6 +32,7 @@ def validate(project, today: _dt.date | None = None) -> list:
     check_workshops(project, out)
     check_law_citations(project, today, out)
     check_contact_placeholders(project, out)
+    check_session_files(project, out)
     project.problems = list(project.problems) + out.problems
     return project.problems
 
@@ -229,3 +233,32 @@ def check_contact_placeholders(project, out: Collector) -> None:
         for session in module.sessions:
             if "{{" in session.body:
                 contacts.check(session.body, session.path, session.body_line, project.settings, out)
+
+
+# `[text](target)` and `![alt](target)`, with an optional <...> around the target and an optional "title" after it.
+_LINK_RE = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+
+
+def check_session_files(project, out: Collector) -> None:
+    """Every image or file a session links by a relative path (`![Alur](alur.png)`, `[Lembar kerja](lembar.pdf)`) is a
+    file beside the module's sessions (or in another module's folder, by `../<module>/<file>`): the build copies those
+    files with the module's pages, and MkDocs would stop a strict build on any other. Links to pages (.md), anchors,
+    addresses with a scheme (https:, tel:, law:) and site-absolute paths are left to their own checks."""
+    for module in project.modules.values():
+        for session in module.sessions:
+            if "](" not in session.body:
+                continue
+            for number, line, _ in blocks.lines_outside_code(session.body, session.body_line):
+                if line is None or "](" not in line:
+                    continue
+                for match in _LINK_RE.finditer(line):
+                    target = unquote(match.group(1).split("#", 1)[0].split("?", 1)[0])
+                    if not target or ":" in target or target.startswith("/") or target.lower().endswith(".md"):
+                        continue
+                    place = posixpath.normpath(posixpath.join(module.id, target))
+                    owner, _, name = place.partition("/")
+                    other = project.modules.get(owner)
+                    if other is None or name not in other.assets:
+                        out.warn(session.path, number, "linked-file-missing", value=quote(target),
+                                 expected=posixpath.normpath(posixpath.join(posixpath.dirname(module.path), target)),
+                                 hint=did_you_mean(target, module.assets, "place-file"))
