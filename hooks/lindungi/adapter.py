@@ -219,11 +219,29 @@ def start_build(config) -> Build:
     if area is not None and area.logo:  # the region's logo in the header (its file is added in on_files)
         config.theme["logo"] = logo_path(area)
     config.extra["ui"] = build.ui
+    late_stylesheets(config)
     config.extra["lp_help_items"] = pages.render_help_items(build.project.settings, build.ui)
     config.markdown_extensions.append(build.quiz_ext)  # `::: quiz <id>`: a plain Markdown extension instance
     config.markdown_extensions.append(build.law_ext)   # `[text](law:<id>)`: likewise
     build.user_nav = config.nav
     return build
+
+
+def late_stylesheets(config) -> None:
+    """The stylesheets are linked after the page's content, not in its head (docs/.overrides/main.html): Material's
+    own (found in the theme, so a new Material version needs no edit) and the site's extra_css, in that order. The
+    head holds a small first-paint stylesheet instead, so a slow connection shows the page one round trip sooner."""
+    if "lp_css" not in config.extra:  # serve keeps `extra` between builds only when the config is not reloaded
+        config.extra["lp_css"] = [str(path) for path in config.extra_css]
+    config.extra_css = []
+    found = []
+    for name in ("main", "palette"):
+        for folder in config.theme.dirs:
+            hits = sorted(Path(folder, "assets", "stylesheets").glob(f"{name}.*.min.css"))
+            if hits:
+                found.append(f"assets/stylesheets/{hits[0].name}")
+                break
+    config.extra["lp_theme_css"] = found if config.theme.get("palette") else found[:1]
 
 
 def report(problems, lang: str) -> None:

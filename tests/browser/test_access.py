@@ -184,3 +184,20 @@ def test_tables_are_readable_at_360_px(browser, bases, kind):
                 assert table["cut"] == 0 or table["focusable"], table
     finally:
         ctx.close()
+
+
+@pytest.mark.parametrize("kind", ["home", "prevention", "quiz"])
+def test_no_stylesheet_blocks_the_first_paint(browser, bases, kind):
+    """The head holds only the small first-paint stylesheet; the full ones come after the content, and once they have
+    arrived the first-paint one is switched off (so none of its rules outlives the first screen)."""
+    ctx, page = _open(browser, bases, kind, "laptop")
+    try:
+        blocking = page.evaluate("""() => performance.getEntriesByType('resource')
+          .filter(r => r.renderBlockingStatus === 'blocking').map(r => r.name)""")
+        assert blocking == []
+        assert page.evaluate("document.getElementById('lp-first-paint').disabled") is True
+        assert page.locator("head link[rel=stylesheet]").count() == 0
+        assert page.locator("body link[rel=stylesheet]").count() >= 3  # Material's two and the site's
+        assert page.locator(".md-search").is_visible()  # hidden only before the full styles
+    finally:
+        ctx.close()
