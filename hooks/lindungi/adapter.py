@@ -205,8 +205,10 @@ def start_build(config) -> Build:
     """Load and validate everything; log every problem; fail once if there is an error."""
     _capture.reset()
     root = Path(config.config_file_path).parent
+    extra = config.extra.get("lindungi")  # checked below: it may be anything an editor wrote
+    lang = extra.get("language") if isinstance(extra, dict) else None
     _outcome.update(failed=False, pages=0, pdfs=0, site=_shown(config.site_dir, root), error="",
-                    lang=str((config.extra.get("lindungi") or {}).get("language") or "id"))
+                    lang=lang if isinstance(lang, str) and lang in ("id", "en") else "id")
     lock_project(root)
     build = Build(config)
     report(build.project.problems, build.lang)
