@@ -437,9 +437,12 @@ def abort_build(error=None) -> None:
     unlock_project()
     _outcome.update(failed=True, error=str(error or ""))
     if isinstance(error, PluginError):  # MkDocs logs this error's message last: let that be the summary
-        error.message = "\n".join(summary.summary_lines(
-            _capture, failed=True, pages=_outcome["pages"], pdfs=_outcome["pdfs"], site=_outcome["site"],
-            lang=_outcome["lang"], error=_outcome["error"]))
+        lines = summary.summary_lines(_capture, failed=True, pages=_outcome["pages"], pdfs=_outcome["pdfs"],
+                                      site=_outcome["site"], lang=_outcome["lang"], error=_outcome["error"])
+        if not _capture.messages and _outcome["error"]:  # the error itself is the problem: it stays first, once
+            first = note("summary-first", _outcome["lang"], first="")
+            lines = [_outcome["error"]] + [line for line in lines if not line.startswith(first)]
+        error.message = "\n".join(lines)
     else:
         _summarise()
 
