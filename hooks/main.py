@@ -36,5 +36,9 @@ def on_build_error(error):
     _plugin.on_build_error(error=error)
 
 
+def on_serve(server, config, builder):
+    return _plugin.on_serve(server, config=config, builder=builder)
+
+
 def on_shutdown():
     _plugin.on_shutdown()

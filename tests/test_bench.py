@@ -97,3 +97,34 @@ def test_bench_default_smoke_builds_cold_warm_and_pages(capsys):
     bench_default.main(["--rounds", "1"])
     out = capsys.readouterr().out
     assert "cold / warm CPU" in out and "pages" in out
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_bench_fcp_smoke_measures_both_servers(public_site, tmp_path, capsys):
+    """`bench_fcp.py` at one run on one page (a fast network, so it is quick): both servers measured, the gzip
+    server sends the .gz copies with Content-Encoding, and nothing blocks the first paint."""
+    import urllib.request
+
+    import os
+    import shutil
+
+    import bench_fcp
+
+    if not (shutil.which(bench_fcp.CHROMIUM) or os.path.isfile(bench_fcp.CHROMIUM)):
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{bench_fcp.CHROMIUM} not found: install Debian's chromium package")
+        pytest.skip(f"{bench_fcp.CHROMIUM} not found")
+    with bench_fcp.serve(public_site, gzip=True) as base:
+        request = urllib.request.Request(base + "index.html", headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request) as response:
+            assert response.headers["Content-Encoding"] == "gzip"
+            assert response.read() == (public_site / "index.html.gz").read_bytes()
+    out = tmp_path / "fcp.json"
+    assert bench_fcp.main(["--site", str(public_site), "--runs", "1", "--pages", "index.html", "--latency-ms", "20",
+                           "--kbps", "2000", "--out", str(out)]) == 0
+    report = json.loads(out.read_text(encoding="utf-8"))["pages"]["index.html"]
+    assert report["gzip"]["fcp_median_s"] > 0 and report["plain"]["fcp_median_s"] > 0
+    assert report["gzip"]["bytes_median"] < report["plain"]["bytes_median"] / 2
+    assert report["gzip"]["blocking"] == [] and report["plain"]["blocking"] == []
+    assert "| index.html | gzip |" in capsys.readouterr().out

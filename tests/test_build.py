@@ -81,7 +81,7 @@ def test_content_error_fails_build_without_traceback(tmp_path):
     assert ("ERROR   -  quizzes/kuis-contoh.yml:7: nilai 'questions[1].type' tidak dikenal; seharusnya salah satu dari "
             "'single', 'multiple', 'true_false', 'scenario', 'ordering', 'matching', 'short_answer', ditemukan 'singel'. "
             "Perbaikan: ganti dengan 'single'. [bad-choice]") in log
-    assert "1 galat, 0 peringatan dalam 1 berkas." in log
+    assert "Ringkasan: situs TIDAK dibuat: 1 masalah (1 galat, 0 peringatan)." in log
     assert "Traceback" not in log
     assert not (root / "site").exists()
 

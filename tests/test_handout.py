@@ -53,7 +53,7 @@ def test_draft_shows_no_review_date():
     body = handout.render_body(module, minimal.settings, strings("id"), URL)
     page = pages.render_module(module, minimal, strings("id"))
     assert "Ditinjau: belum ditinjau kantor (draf) · " in body
-    assert "| Ditinjau | belum ditinjau kantor (draf) |" in page
+    assert '<tr><th scope="row">Ditinjau</th><td>belum ditinjau kantor (draf)</td></tr>' in page
     assert "2026-11-01" not in body and "2026-11-01" not in page
 
 

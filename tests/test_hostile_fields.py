@@ -320,3 +320,11 @@ def test_quiz_line_not_in_the_block_tree_stays_text():
     html = markdown.markdown(f"::: quiz {PREPOST}\n\n::: quiz kuis-semua\n", extensions=[ext])
     assert 'data-quiz="kuis-semua"' in html and f'data-quiz="{PREPOST}"' not in html
     assert f"<p>::: quiz {PREPOST}</p>" in html
+
+
+def test_join_keeps_the_space_after_its_separator():
+    """A list joined with ", " in a Markdown template reads "kertas plano, spidol", its items still escaped."""
+    from lindungi.templating import markdown_environment
+
+    out = markdown_environment().from_string('{{ items|join(", ") }}').render(items=["kertas plano", "*spidol*"])
+    assert out == "kertas plano, &#42;spidol&#42;"

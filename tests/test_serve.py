@@ -127,3 +127,118 @@ def test_dirty_build_rerenders_only_changed_generated_pages(tmp_path):
     assert f"kenali-kekerasan/{session.stem}.html" in changed
     assert "Kalimat baru untuk uji." in (built / "kenali-kekerasan" / f"{session.stem}.html").read_text(encoding="utf-8")
     assert not {"rawat-diri/index.html", "rawat-diri/handout.html", "kenali-kekerasan/handout.html"} & changed, changed
+
+
+def _fetch(server, path: str, timeout: float) -> tuple[int, bytes]:
+    """Status and body, also of an error response (Server.get drops those bodies)."""
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(server.base + path, timeout=timeout) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as err:
+        return err.code, err.read()
+
+
+@pytest.mark.slow
+def test_serve_shows_a_content_error_on_the_page_and_recovers(tmp_path):
+    """Under `mkdocs serve` a content error is shown on the page itself, with its file:line and fix, without a hung
+    request; after the fix the same address serves the page again."""
+    import time
+
+    site = copy_site("minimal", tmp_path / "situs")
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "watch:\n  - modules\n", encoding="utf-8")  # as the real site
+    session = site / "modules" / "contoh-modul" / "sesi-satu.md"
+    page = "modul/contoh-modul/sesi-satu.html"
+    with Server(site, env={"LINDUNGI_PDF": "off"}) as server:
+        server.wait_for(page, timeout=300)
+        text = session.read_text(encoding="utf-8")
+        session.write_text(text.replace("::: trainer", "::: Trainer"), encoding="utf-8")
+        deadline = time.monotonic() + 120
+        status, body = 200, b""
+        while time.monotonic() < deadline:
+            started = time.monotonic()
+            status, body = _fetch(server, page, timeout=30)  # a hung request would raise a timeout here
+            assert time.monotonic() - started < 30
+            if status == 500:
+                break
+            time.sleep(0.2)
+        assert status == 500, server.text()[-3000:]
+        html = body.decode("utf-8")
+        assert "Situs belum bisa dibuat ulang" in html
+        assert "modules/contoh-modul/sesi-satu.md:12: blok &#x27;Trainer&#x27; tidak dikenal" in html
+        assert "Perbaikan: ganti dengan &#x27;trainer&#x27;" in html
+        assert "livereload" in html  # the page comes back by itself once fixed
+        assert _fetch(server, "assets/lindungi.css", timeout=30)[0] in (200, 404)  # other files do not hang either
+        session.write_text(text, encoding="utf-8")
+        server.wait_for(page, lambda body: b"Sesi satu" in body and b"data-lp-serve-error" not in body, timeout=120)
+        assert "browser menampilkan masalahnya" in server.text()
+
+
+def test_files_beside_sessions_are_published_with_the_module(tmp_path):
+    """An image and a PDF beside a module's sessions are copied with its pages (learner and trainer views) and shown
+    in the trainer's pack; `check` accepts them and names a mistyped one at its file:line."""
+    import zlib
+    import struct
+
+    from helpers import problems_of
+
+    site = copy_site("minimal", tmp_path / "situs")
+    folder = site / "modules" / "contoh-modul"
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+           + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00")) + chunk(b"IEND", b""))
+    (folder / "gambar").mkdir()
+    (folder / "gambar" / "alur.png").write_bytes(png)
+    (folder / "lembar-kerja.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    session = folder / "sesi-dua.md"
+    body = session.read_text(encoding="utf-8")
+    session.write_text(body + "\n![Alur rujukan](gambar/alur.png)\n\n[Lembar kerja](lembar-kerja.pdf)\n",
+                       encoding="utf-8")
+    assert problems_of(site) == []
+    lines = len(session.read_text(encoding="utf-8").splitlines())
+    session.write_text(session.read_text(encoding="utf-8").replace("gambar/alur.png", "gambar/Alur.png"),
+                       encoding="utf-8")
+    assert problems_of(site) == [
+        f"modules/contoh-modul/sesi-dua.md:{lines - 2}: berkas 'gambar/Alur.png' yang ditautkan sesi ini tidak ada; "
+        "seharusnya berkas modules/contoh-modul/gambar/Alur.png, ditemukan berkas itu tidak ada. Perbaikan: ganti "
+        "dengan 'gambar/alur.png'. [linked-file-missing]"]
+    session.write_text(session.read_text(encoding="utf-8").replace("gambar/Alur.png", "gambar/alur.png"),
+                       encoding="utf-8")
+    result = build_site(site)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    built = site / "site"
+    for view in ("modul", "pelatih"):
+        assert (built / view / "contoh-modul" / "gambar" / "alur.png").read_bytes() == png
+        assert (built / view / "contoh-modul" / "lembar-kerja.pdf").is_file()
+        assert 'src="gambar/alur.png"' in (built / view / "contoh-modul" / "sesi-dua.html").read_text(encoding="utf-8")
+    guide = next(built.glob("pelatih/*/panduan-fasilitator.pdf"))
+    images = [image for page in PdfReader(guide).pages for image in page.images]
+    assert images, "the pack's facilitator guide shows the session's image"
+    assert "Ringkasan: situs selesai dibuat" in result.stderr.splitlines()[-1]
+
+
+def test_a_failed_build_ends_with_a_short_indonesian_summary(tmp_path):
+    """The last lines before MkDocs' own one-line abort: counts, the first problem at its file:line, what to do."""
+    site = copy_site("minimal", tmp_path / "situs")
+    session = site / "modules" / "contoh-modul" / "sesi-satu.md"
+    session.write_text(session.read_text(encoding="utf-8").replace("::: trainer", "::: Trainer"), encoding="utf-8")
+    os.environ["LINDUNGI_PDF"] = "off"
+    try:
+        result = build_site(site)
+    finally:
+        del os.environ["LINDUNGI_PDF"]
+    assert result.returncode != 0
+    tail = [line for line in result.stderr.splitlines() if line.strip()][-3:]  # MkDocs logs our error's message
+    assert tail[0].endswith("Ringkasan: situs TIDAK dibuat: 1 masalah (1 galat, 0 peringatan)."), tail
+    assert tail[1].endswith("Masalah pertama: modules/contoh-modul/sesi-satu.md:12: blok 'Trainer' tidak dikenal; "
+                            "seharusnya salah satu dari 'trainer', 'say', 'activity', 'roleplay', 'observer', 'case', "
+                            "'answer', 'discussion', 'keypoint', 'safeguarding', 'adapt', 'local', 'referral', 'quiz', "
+                            "ditemukan 'Trainer'. Perbaikan: ganti dengan 'trainer'. [unknown-block]"), tail
+    assert "Yang perlu dilakukan:" in tail[2] and "make check" in tail[2]
+    assert result.stdout.strip() == "Aborted with a BuildError!"  # MkDocs' own last line (on stdout)

@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
-from . import certificate, compress, helper, pages, pdf, printing, quizpages, scoring, search_id, templating
+from . import certificate, compress, helper, pages, pdf, printing, quizpages, scoring, search_id, summary, templating
 from .checking import check_project
 from .files import remove_stale_temporaries
 from .locales import strings
@@ -41,8 +41,68 @@ _session = {"command": "build", "dirty": False}
 _pdf_runs = {"latest": 0, "thread": None}   # the PDF thread under serve; a newer build's run supersedes it
 
 
+# Every warning and error of the current build (for the closing summary and the serve error page), and its counts.
+_capture = summary.Capture()
+_outcome = {"failed": False, "pages": 0, "pdfs": 0, "site": "site", "lang": "id", "error": ""}
+
+
 def start_session(command: str, dirty: bool) -> None:
     _session.update(command=command, dirty=bool(dirty))
+    logger = logging.getLogger("mkdocs")
+    if _capture not in logger.handlers:
+        logger.addHandler(_capture)
+
+
+def _summarise() -> None:
+    for line in summary.summary_lines(_capture, failed=_outcome["failed"], pages=_outcome["pages"],
+                                      pdfs=_outcome["pdfs"], site=_outcome["site"], lang=_outcome["lang"],
+                                      error=_outcome["error"]):
+        log.info(line)
+
+
+def end_session() -> None:
+    """MkDocs' `on_shutdown`: after `mkdocs build` succeeded, the summary is the output's last lines (a failed build
+    printed its own in `abort_build`)."""
+    stop_pdfs()
+    if _session["command"] == "build" and not _outcome["failed"] and _outcome["pages"]:
+        _summarise()
+
+
+def watch_serve(server, config):
+    """MkDocs' `on_serve`: a rebuild that fails no longer leaves the browser waiting. The server's builder is wrapped:
+    a failed build is logged as always, then every page request (`.html` or a folder) gets a page naming the problems
+    with their file:line and fix, until a build succeeds; livereload then brings the browser back to the fixed page."""
+    rebuild = server.builder
+    state = {"page": None}
+
+    def guarded():
+        try:
+            rebuild()
+        except Exception as err:  # noqa: BLE001 - content or plugin error: shown in the browser, server keeps running
+            state["page"] = summary.error_page(_capture, _outcome["error"] or str(err), _outcome["lang"]).encode()
+            log.error(note("serve-error-logged", _outcome["lang"]))
+        else:
+            state["page"] = None
+
+    app = server.get_app()
+
+    def app_with_errors(environ, start_response):
+        page = state["page"]
+        path = environ.get("PATH_INFO", "")
+        if page is None or path.startswith("/livereload/") or not (path.endswith("/") or path.endswith(".html")):
+            return app(environ, start_response)
+        inject = getattr(server, "_inject_js_into_html", None)  # MkDocs' livereload script: reload once fixed
+        if inject is not None:
+            page = inject(page, getattr(server, "_visible_epoch", 0))
+        else:
+            page = page.replace(b"<head>", b'<head><meta http-equiv="refresh" content="3">', 1)
+        start_response("500 Internal Server Error", [("Content-Type", "text/html; charset=utf-8"),
+                                                     ("Content-Length", str(len(page))), ("Cache-Control", "no-store")])
+        return [page]
+
+    server.builder = guarded
+    server.set_app(app_with_errors)
+    return server
 
 
 def _serve_address(config) -> bool:
@@ -150,7 +210,13 @@ def unlock_project() -> None:
 def start_build(config, options=None) -> Build:
     """Load and validate everything; log every problem; fail once if there is an error. `options`: the plugin's
     `LindungiConfig` (None from the old hooks/main.py: every option at its default)."""
-    lock_project(Path(config.config_file_path).parent)
+    _capture.reset()
+    root = Path(config.config_file_path).parent
+    extra = config.extra.get("lindungi")  # checked below: it may be anything an editor wrote
+    lang = extra.get("language") if isinstance(extra, dict) else None
+    _outcome.update(failed=False, pages=0, pdfs=0, site=_shown(config.site_dir, root), error="",
+                    lang=lang if isinstance(lang, str) and lang in ("id", "en") else "id")
+    lock_project(root)
     build = Build(config, options)
     report(build.project.problems, build.lang)
     missing = pdf.missing_fonts() if build.project.modules or build.project.workshops else []
@@ -162,11 +228,29 @@ def start_build(config, options=None) -> Build:
     if area is not None and area.logo:  # the region's logo in the header (its file is added in on_files)
         config.theme["logo"] = logo_path(area)
     config.extra["ui"] = build.ui
+    late_stylesheets(config)
     config.extra["lp_help_items"] = pages.render_help_items(build.project.settings, build.ui)
     config.markdown_extensions.append(build.quiz_ext)  # `::: quiz <id>`: a plain Markdown extension instance
     config.markdown_extensions.append(build.law_ext)   # `[text](law:<id>)`: likewise
     build.user_nav = config.nav
     return build
+
+
+def late_stylesheets(config) -> None:
+    """The stylesheets are linked after the page's content, not in its head (docs/.overrides/main.html): Material's
+    own (found in the theme, so a new Material version needs no edit) and the site's extra_css, in that order. The
+    head holds a small first-paint stylesheet instead, so a slow connection shows the page one round trip sooner."""
+    if "lp_css" not in config.extra:  # serve keeps `extra` between builds only when the config is not reloaded
+        config.extra["lp_css"] = [str(path) for path in config.extra_css]
+    config.extra_css = []
+    found = []
+    for name in ("main", "palette"):
+        for folder in config.theme.dirs:
+            hits = sorted(Path(folder, "assets", "stylesheets").glob(f"{name}.*.min.css"))
+            if hits:
+                found.append(f"assets/stylesheets/{hits[0].name}")
+                break
+    config.extra["lp_theme_css"] = found if config.theme.get("palette") else found[:1]
 
 
 def report(problems, lang: str) -> None:
@@ -315,13 +399,33 @@ def add_generated_files(build: Build, files, config):
         if existing is not None:
             files.remove(existing)
         files.append(_generated_file(build, config, path, markdown))
+    add_module_assets(build, files, config)
     hand_written = [f.src_uri for f in files.documentation_pages() if f.src_uri not in build.generated]
+    _outcome["pages"] = len(files.documentation_pages())
+    _outcome["pdfs"] = {"later": note("summary-pdfs-later", build.lang), "off": 0}.get(build.pdf_mode, 0)
     config.extra["lp_links"] = _help_links(files)
     config.nav = pages.site_nav(build.user_nav, hand_written, build.generated, build.project, build.ui,
                                 {build.ui["quiz_trainer_title"]: f"{quizpages.QUIZ_DIR}/index.md",
                                  build.ui["laws_trainer_title"]: pages.LAWS_PAGE,
                                  build.ui["cert_check_title"]: certificate.CHECK_PAGE})
     return files
+
+
+def add_module_assets(build: Build, files, config) -> None:
+    """Images and other files beside a module's sessions go with its pages: into modul/<id>/ and, where the module has
+    trainer views in this build, into pelatih/<id>/ too, so `![Alur](alur.png)` works in both views of a session."""
+    for module in build.project.modules.values():
+        folder = build.root / Path(module.path).parent
+        targets = [f"{pages.MODULES_DIR}/{module.id}"]
+        if any(path.startswith(f"{pages.TRAINERS_DIR}/{module.id}/") for path in build.generated):
+            targets.append(f"{pages.TRAINERS_DIR}/{module.id}")
+        for asset in module.assets:
+            for target in targets:
+                path = f"{target}/{asset}"
+                existing = files.get_file_from_path(path)
+                if existing is not None:
+                    files.remove(existing)
+                files.append(File.generated(config, path, abs_src_path=str(folder / asset)))
 
 
 def _generated_file(build: Build, config, path: str, markdown: str) -> File:
@@ -407,9 +511,20 @@ def precompress(build: Build, config) -> None:
     log.info(f"gzip: {count} berkas teks, {before / 1024:.0f} KB menjadi {after / 1024:.0f} KB (.gz di sampingnya)")
 
 
-def abort_build() -> None:
-    """The build failed (MkDocs' `on_build_error`): let the next build of this folder start."""
+def abort_build(error=None) -> None:
+    """The build failed (MkDocs' `on_build_error`): let the next build of this folder start, and end the output with
+    the summary (MkDocs prints one line of its own after it)."""
     unlock_project()
+    _outcome.update(failed=True, error=str(error or ""))
+    if isinstance(error, PluginError):  # MkDocs logs this error's message last: let that be the summary
+        lines = summary.summary_lines(_capture, failed=True, pages=_outcome["pages"], pdfs=_outcome["pdfs"],
+                                      site=_outcome["site"], lang=_outcome["lang"], error=_outcome["error"])
+        if not _capture.messages and _outcome["error"]:  # the error itself is the problem: it stays first, once
+            first = note("summary-first", _outcome["lang"], first="")
+            lines = [_outcome["error"]] + [line for line in lines if not line.startswith(first)]
+        error.message = "\n".join(lines)
+    else:
+        _summarise()
 
 
 def write_pdfs_later(build: Build, config) -> None:
@@ -469,6 +584,7 @@ def write_pdfs(build: Build, config) -> None:
     for item in result.results:
         state = "" if item.rendered else " (cache)"
         log.info(f"PDF {item.out}: {item.pages} hal., {item.size / 1024:.0f} KB{state}")
+    _outcome["pdfs"] = len(result.results)
     log.info(f"PDF: {result.rendered} dibuat, {len(result.results) - result.rendered} dari cache, "
              f"{result.seconds:.1f} s")
     report(_pdf_problems(project, result), build.lang)
@@ -596,7 +712,10 @@ class LindungiPlugin(BasePlugin[LindungiConfig]):
         finish_build(self.build, config)
 
     def on_build_error(self, *, error):
-        abort_build()
+        abort_build(error)
+
+    def on_serve(self, server, *, config, builder):
+        return watch_serve(server, config)
 
     def on_shutdown(self):
-        stop_pdfs()
+        end_session()

@@ -327,8 +327,23 @@ def _load_modules(root: Path, project: Project, out: Collector, remember=None, f
         for md in sorted(folder.glob("*.md")):
             if md.stem not in listed:
                 out.warn(_rel(root, md), 1, "session-not-listed", value=quote(md.stem))
+        module.assets = module_assets(folder)
         project.citations += _module_citations(module, project.laws)
         project.modules[module.id] = module
+
+
+def module_assets(folder: Path) -> tuple:
+    """Files a module's pages may show or link: everything in its folder (and its subfolders) except module.yml and
+    Markdown, and except names starting with '.' or '_'. Paths relative to the folder, '/'-separated, sorted."""
+    found = []
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder)
+        if not path.is_file() or any(part.startswith((".", "_")) for part in rel.parts):
+            continue
+        if rel.as_posix() == "module.yml" or path.suffix.lower() == ".md":
+            continue
+        found.append(rel.as_posix())
+    return tuple(found)
 
 
 def _build_module(value, rel: str, folder_name: str, out: Collector) -> Module | None:

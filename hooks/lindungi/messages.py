@@ -103,6 +103,8 @@ PHRASES = {
         "url-bad-scheme": "pakai alamat web yang diawali https://; alamat javascript:, data: dan vbscript: tidak pernah diizinkan",
         "url-write-whole": "tulis alamat lengkap tanpa spasi, tanda kutip atau kurung sudut, misalnya https://www.bmkg.go.id/",
         "contact-id": "pakai id kontak dari help_lines atau local_contacts di mkdocs.yml, atau tambahkan 'id' pada kontak itu",
+        "place-file": "letakkan berkas itu di folder modul, di samping berkas sesi, atau perbaiki nama berkas pada tautan "
+                      "(huruf besar dan kecil dibedakan)",
     },
     "en": {
         "replace-with": "replace it with '{best}'",
@@ -128,6 +130,8 @@ PHRASES = {
         "url-http": "a whole address starting with https:// or http://",
         "url-add-scheme": "write '{best}' (the whole address with https://)",
         "url-bad-scheme": "use a web address starting with https://; javascript:, data: and vbscript: addresses are never allowed",
+        "place-file": "put that file in the module's folder, beside the session files, or correct the file name in the "
+                      "link (upper and lower case differ)",
         "url-write-whole": "write the whole address without spaces, quotes or angle brackets, e.g. https://www.bmkg.go.id/",
         "contact-id": "use a contact id from help_lines or local_contacts in mkdocs.yml, or give that contact an 'id'",
     },
@@ -356,6 +360,12 @@ MESSAGES = {
                        "the source allows",
                "fix": "write the source's 'licence' from its publisher's page, or 'use: cited' if the source is only "
                       "cited for facts and the module's text is written anew"},
+    },
+    "linked-file-missing": {
+        "id": {"what": "berkas {value} yang ditautkan sesi ini tidak ada", "expected": "berkas {expected}",
+               "found": "berkas itu tidak ada", "fix": "{hint}"},
+        "en": {"what": "the file {value} linked from this session does not exist", "expected": "a file {expected}",
+               "found": "no such file", "fix": "{hint}"},
     },
     "session-not-listed": {
         "id": {"what": "berkas sesi {value} tidak tercantum di 'sessions' pada module.yml",
@@ -752,6 +762,7 @@ WARNING_RULES = frozenset({
     "handout-band-overflow", "certificate-overflow", "certificate-short",
     "law-amended", "law-revoked", "law-check-stale", "law-not-checked", "placeholder-empty",
     "worksheet-not-used", "licence-source-noncommercial", "licence-source-unknown",
+    "linked-file-missing",
 })
 
 # Build notes that are about the machine, not the content (no rule id, not in the authoring guide's rule list).
@@ -795,6 +806,48 @@ NOTES = {
     "migrate-unchanged": {
         "id": "{path}: tidak ada yang perlu dipindahkan.",
         "en": "{path}: nothing to migrate.",
+    },
+    # The short summary that ends a build's output (summary.py).
+    "summary-done": {
+        "id": "Ringkasan: situs selesai dibuat di {site}: {pages} halaman, {pdfs} PDF, {problems} masalah.",
+        "en": "Summary: the site was built in {site}: {pages} pages, {pdfs} PDFs, {problems} problems.",
+    },
+    "summary-failed": {
+        "id": "Ringkasan: situs TIDAK dibuat: {problems} masalah ({errors} galat, {warnings} peringatan).",
+        "en": "Summary: the site was NOT built: {problems} problems ({errors} errors, {warnings} warnings).",
+    },
+    "summary-first": {
+        "id": "Masalah pertama: {first}",
+        "en": "First problem: {first}",
+    },
+    "summary-todo-failed": {
+        "id": "Yang perlu dilakukan: buka berkas dan baris yang disebut, ikuti 'Perbaikan', lalu jalankan make check "
+              "(cepat) dan bangun lagi. Masalah lain tercantum di atas.",
+        "en": "What to do: open the file and line named, follow the 'Fix', then run make check (quick) and build "
+              "again. Other problems are listed above.",
+    },
+    "summary-todo-warnings": {
+        "id": "Yang perlu dilakukan: perbaiki peringatan di atas; make site (mode ketat) menolak situs dengan peringatan.",
+        "en": "What to do: fix the warnings above; make site (strict mode) refuses a site with warnings.",
+    },
+    "summary-pdfs-later": {
+        "id": "dibuat setelah halaman",
+        "en": "made after the pages",
+    },
+    # `mkdocs serve` after a failed rebuild: every page shows this until the content is fixed (summary.error_page).
+    "serve-error-title": {
+        "id": "Situs belum bisa dibuat ulang",
+        "en": "The site could not be rebuilt",
+    },
+    "serve-error-intro": {
+        "id": "Perubahan terakhir membuat pembangunan situs gagal. Perbaiki masalah di bawah ini dan simpan berkasnya: "
+              "halaman ini dimuat ulang sendiri begitu situs berhasil dibuat.",
+        "en": "The last change made the build fail. Fix the problems below and save the file: this page reloads by "
+              "itself as soon as the site builds.",
+    },
+    "serve-error-logged": {
+        "id": "Pembangunan gagal; browser menampilkan masalahnya di setiap halaman sampai diperbaiki.",
+        "en": "The build failed; the browser shows the problems on every page until they are fixed.",
     },
 }
 

@@ -232,6 +232,7 @@ class Module:
     next_review: _dt.date | None = None
     licence: str = ""
     lines: dict = field(default_factory=dict)  # key -> line in module.yml
+    assets: tuple = ()  # files beside the sessions (images, PDFs...), paths relative to the module folder
 
     @property
     def minutes(self) -> int:

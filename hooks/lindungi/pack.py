@@ -16,6 +16,7 @@ import functools
 import math
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import markdown
 from markupsafe import Markup
@@ -151,7 +152,34 @@ def _markdown_html(text: str, project) -> str:
     text = _QUIZ_LINE.sub("", text)
     converter = _converter()
     converter.law_ext.laws = project.laws  # `law:` links point at the laws' official addresses, as on the site
-    return converter.reset().convert(text)
+    html = converter.reset().convert(text)
+    module = project.modules.get(session.module_id)
+    if module is not None and module.assets and "<img" in html:
+        html = _embed_images(html, Path(project.root) / Path(module.path).parent, module.assets)
+    return html
+
+
+_IMG_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]+)(")')
+
+
+def _embed_images(html: str, folder: Path, assets) -> str:
+    """Images beside the module's sessions, written into the PDF's HTML as data: URIs (a PDF loads no file)."""
+    import base64
+    import mimetypes
+    from urllib.parse import unquote
+
+    def embed(match):
+        name = unquote(match.group(2))
+        kind = mimetypes.guess_type(name)[0] or ""
+        if name not in assets or not kind.startswith("image/"):
+            return match.group(0)
+        try:
+            data = base64.b64encode((folder / name).read_bytes()).decode("ascii")
+        except OSError:
+            return match.group(0)
+        return f"{match.group(1)}data:{kind};base64,{data}{match.group(3)}"
+
+    return _IMG_SRC.sub(embed, html)
 
 
 @functools.lru_cache(maxsize=1)

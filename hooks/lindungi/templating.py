@@ -156,7 +156,8 @@ def _finalize(value):
 
 
 def _md_join(items, separator: str = "") -> Markup:
-    return Markup(md_text(separator)).join(md_text(item) for item in items)
+    # The separator comes from the template: its spaces stay (md_text would strip the one in ", ").
+    return Markup(str(separator).translate(_MD_ENTITIES)).join(md_text(item) for item in items)
 
 
 _MARKDOWN_ENV = None

@@ -7,6 +7,9 @@ collector; lookups use dicts and sets, so the cost grows linearly with the conte
 from __future__ import annotations
 
 import datetime as _dt
+import posixpath
+import re
+from urllib.parse import unquote
 
 from . import blocks, certificate, contacts, licences
 from .models import COMMUNITY_AUDIENCES
@@ -36,6 +39,7 @@ def validate(project, today: _dt.date | None = None) -> list:
     check_worksheets(project, out)
     check_audiences(project, out)
     licences.check_licences(project, out)
+    check_session_files(project, out)
     project.problems = list(project.problems) + out.problems
     return project.problems
 
@@ -301,3 +305,32 @@ def check_audiences(project, out: Collector) -> None:
             elif entry.min_age is not None and entry.max_age is not None and entry.min_age > entry.max_age:
                 out.add(module.path, entry.line, "audience-age-order", value=quote(entry.group),
                         found=f"{entry.min_age}-{entry.max_age}")
+
+
+# `[text](target)` and `![alt](target)`, with an optional <...> around the target and an optional "title" after it.
+_LINK_RE = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+
+
+def check_session_files(project, out: Collector) -> None:
+    """Every image or file a session links by a relative path (`![Alur](alur.png)`, `[Lembar kerja](lembar.pdf)`) is a
+    file beside the module's sessions (or in another module's folder, by `../<module>/<file>`): the build copies those
+    files with the module's pages, and MkDocs would stop a strict build on any other. Links to pages (.md), anchors,
+    addresses with a scheme (https:, tel:, law:) and site-absolute paths are left to their own checks."""
+    for module in project.modules.values():
+        for session in module.sessions:
+            if "](" not in session.body:
+                continue
+            for number, line, _ in blocks.lines_outside_code(session.body, session.body_line):
+                if line is None or "](" not in line:
+                    continue
+                for match in _LINK_RE.finditer(line):
+                    target = unquote(match.group(1).split("#", 1)[0].split("?", 1)[0])
+                    if not target or ":" in target or target.startswith("/") or target.lower().endswith(".md"):
+                        continue
+                    place = posixpath.normpath(posixpath.join(module.id, target))
+                    owner, _, name = place.partition("/")
+                    other = project.modules.get(owner)
+                    if other is None or name not in other.assets:
+                        out.warn(session.path, number, "linked-file-missing", value=quote(target),
+                                 expected=posixpath.normpath(posixpath.join(posixpath.dirname(module.path), target)),
+                                 hint=did_you_mean(target, module.assets, "place-file"))
