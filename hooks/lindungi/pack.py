@@ -140,20 +140,21 @@ def question_views(test) -> list:
 
 def session_html(session, project, ui: dict) -> str:
     """A session's trainer view (trainer notes, read-aloud text, activities, cases with answer guides) as HTML."""
-    return _markdown_html(pages.render_body(session.tree, "trainer", project.settings, ui), project)
+    return _markdown_html(pages.render_body(session.tree, "trainer", project.settings, ui), project, session.module_id)
 
 
 def worksheet_html(sheet, project, ui: dict) -> str:
     """A worksheet's text for participants as HTML (trainer-only blocks are refused in worksheets)."""
-    return _markdown_html(pages.render_body(sheet.tree, "public", project.settings, ui), project)
+    return _markdown_html(pages.render_body(sheet.tree, "public", project.settings, ui), project, sheet.module_id)
 
 
-def _markdown_html(text: str, project) -> str:
+def _markdown_html(text: str, project, module_id: str) -> str:
+    """Markdown of a module's session or worksheet as HTML; images beside the module's sessions are embedded."""
     text = _QUIZ_LINE.sub("", text)
     converter = _converter()
     converter.law_ext.laws = project.laws  # `law:` links point at the laws' official addresses, as on the site
     html = converter.reset().convert(text)
-    module = project.modules.get(session.module_id)
+    module = project.modules.get(module_id)
     if module is not None and module.assets and "<img" in html:
         html = _embed_images(html, Path(project.root) / Path(module.path).parent, module.assets)
     return html
