@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .problems import Collector, Token, quote
+from .problems import Collector, Token, phrase, quote
 from .spec import Bool, Ctx, Enum, Field, Id, Int, ListOf, Obj, Str, check_document
 from .yamlpos import PosDict
 
@@ -193,7 +193,7 @@ class QuizBank:
 def load_bank(value, rel: str, out: Collector) -> QuizBank | None:
     """Check one parsed bank file and build the model; problems go to `out`."""
     ctx = Ctx(rel, out)
-    data = check_document(value, BANK, ctx, "bank soal dengan kunci id, title, uses dan questions")
+    data = check_document(value, BANK, ctx, phrase("expect-bank"))
     if data is None:
         return None
     bank = QuizBank(id=data.get("id", ""), path=rel, title=data.get("title", ""), uses=tuple(data.get("uses", ())),

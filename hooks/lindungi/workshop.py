@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 
-from .problems import Collector, Token, quote
+from .problems import Collector, Token, phrase, quote
 from .spec import Ctx, Date, Enum, Field, Id, Int, ListOf, Obj, Str, Time, check_document
 
 ITEM_TYPES = ("opening", "session", "break", "ishoma", "pre_test", "post_test", "rtl", "evaluation", "closing",
@@ -103,7 +103,7 @@ class Workshop:
 def load_workshop(value, rel: str, out: Collector) -> Workshop | None:
     """Check one parsed workshop file and build the model (clock times are filled in by `compute_times`)."""
     ctx = Ctx(rel, out)
-    data = check_document(value, WORKSHOP, ctx, "pelatihan dengan kunci id, title dan days")
+    data = check_document(value, WORKSHOP, ctx, phrase("expect-workshop"))
     if data is None:
         return None
     workshop = Workshop(id=data.get("id", ""), path=rel, title=data.get("title", ""), place=data.get("place", ""),
