@@ -51,3 +51,45 @@ def text(key: str, lang: str = DEFAULT, **params) -> str:
 def field(key: str, lang: str = DEFAULT) -> str:
     """The one-line documentation of a content key (`fields` section; the schemas and the guide are Indonesian)."""
     return section("fields", lang)[key]
+
+
+class Doc(str):
+    """The description of a content key (`fields` section, key `key`): reads as its Indonesian text (the schemas and
+    the authoring guide), and in a build message in the message's language (`in_lang`)."""
+
+    def __new__(cls, key: str, params: tuple = ()):
+        obj = super().__new__(cls, field(key).format(**dict(params)) if params else field(key))
+        obj.key, obj.params = key, params
+        return obj
+
+    def __reduce__(self):
+        return Doc, (self.key, self.params)
+
+    def in_lang(self, lang: str) -> str:
+        return field(self.key, lang).format(**dict(self.params)) if self.params else field(self.key, lang)
+
+
+class Joined(str):
+    """`name: description / name: description` for several keys, in any language (`in_lang`)."""
+
+    def __new__(cls, pairs):
+        pairs = tuple(pairs)
+        obj = super().__new__(cls, " / ".join(f"{name}: {doc}" for name, doc in pairs))
+        obj.pairs = pairs
+        return obj
+
+    def __reduce__(self):
+        return Joined, (self.pairs,)
+
+    def in_lang(self, lang: str) -> str:
+        return " / ".join(f"{name}: {in_lang(doc, lang)}" for name, doc in self.pairs)
+
+
+def doc(key: str, **params) -> Doc:
+    """The description of content key `key` (e.g. `module.title`), with `params` filled in."""
+    return Doc(key, tuple(sorted(params.items())))
+
+
+def in_lang(value, lang: str):
+    """`value` in language `lang` when it is a catalogue text (Doc, Joined), else as it is."""
+    return value.in_lang(lang) if isinstance(value, (Doc, Joined)) else value

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from .catalogue import Doc, Joined
 from .messages import MESSAGES, PHRASES, TYPE_WORDS, WORDS
 
 ERROR = "error"
@@ -80,6 +81,8 @@ def format_message(rule: str, params: dict, lang: str = "id") -> str:
 def _localise(value, lang: str):
     if isinstance(value, Phrase):
         return value.text(lang)
+    if isinstance(value, (Doc, Joined)):
+        return value.in_lang(lang)
     if isinstance(value, Token):
         return TYPE_WORDS.get(lang, TYPE_WORDS["id"]).get(value.key, value.key)
     if isinstance(value, (list, tuple)):
