@@ -1,6 +1,6 @@
 """Problems found in content, and how they are shown to a program officer.
 
-A `Problem` holds a rule id and parameters; its text comes from the catalogue in `messages.py` in the chosen language, in
+A `Problem` holds a rule id and parameters; its text comes from the language catalogue (i18n/<lang>.yml, via `messages.py`), in
 the form ``path:line: what is wrong; expected X, found Y. Fix: ... [rule-id]``. Problems are collected from every file
 and reported together, grouped by file and counted, before the build fails once.
 """

@@ -1,4 +1,5 @@
-"""The keys of every content file, with their types and one line of documentation each.
+"""The keys of every content file, with their types and one line of documentation each (`doc("module.title")`: the
+`fields` section of the language catalogues, i18n/<lang>.yml).
 
 These shapes drive checking (`spec.Obj.check`) and the JSON Schema files in `schemas/` (`scripts/schemas.py`), so the
 editor's autocompletion, the validator and the authoring guide describe the same keys.
