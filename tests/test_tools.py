@@ -67,7 +67,8 @@ def test_every_language_has_every_string():
         assert "{term:" not in text.lower(), lang  # every glossary placeholder names a known term
     assert set(strings("en")) == set(strings("id"))
     import yaml
-    raw = yaml.safe_load((REPO / "hooks/lindungi/locales.yml").read_text(encoding="utf-8"))
+    raw = {lang: yaml.safe_load((REPO / f"hooks/lindungi/i18n/{lang}.yml").read_text(encoding="utf-8"))["interface"]
+           for lang in ("id", "en")}
     assert set(raw["en"]) == set(raw["id"])
     assert set(raw["en"]["terms"]) == set(raw["id"]["terms"])  # one glossary, every term in every language
     for rule, entry in MESSAGES.items():

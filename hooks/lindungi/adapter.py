@@ -341,7 +341,7 @@ class QuizFiles(Producer):
         except OSError as err:  # a full disk, a read-only site folder: one message, no cut-off file
             raise _site_write_failed(build, err.filename or config.site_dir, err) from None
         if build.quiz_files.helper_error:
-            log.info(f"Lembar kuis dibuat tanpa proses pembantu: {build.quiz_files.helper_error.splitlines()[-1]}")
+            log.info(note("quiz-sheets-no-helper", build.lang, error=build.quiz_files.helper_error.splitlines()[-1]))
 
 
 class Workbooks(Producer):
@@ -377,7 +377,7 @@ class Pdfs(Producer):
         elif build.pdf_mode == "later":
             write_pdfs_later(build, config)
         elif build.project.modules or build.project.workshops:
-            log.info(f"PDF: {PDF_ENV}=off, tidak ada PDF yang dibuat")
+            log.info(note("pdf-off", build.lang, env=PDF_ENV))
 
 
 PRODUCERS: tuple[Producer, ...] = (SitePages(), QuizFiles(), Workbooks(), SearchStems(), Pdfs())
@@ -508,7 +508,7 @@ def precompress(build: Build, config) -> None:
         count, before, after = compress.write_gz(config.site_dir)
     except OSError as err:
         raise _site_write_failed(build, err.filename or config.site_dir, err) from None
-    log.info(f"gzip: {count} berkas teks, {before / 1024:.0f} KB menjadi {after / 1024:.0f} KB (.gz di sampingnya)")
+    log.info(note("gzip", build.lang, count=count, before=f"{before / 1024:.0f}", after=f"{after / 1024:.0f}"))
 
 
 def abort_build(error=None) -> None:
@@ -579,14 +579,14 @@ def write_pdfs(build: Build, config) -> None:
         raise _site_write_failed(build, err.path, err.error) from None
     build.cache_error = build.cache_error or result.cache_error
     if bands:
-        log.info(f"PDF {printing.BANDS_PATH}: {'dibuat' if bands[0].rendered else 'dari cache'} "
-                 "(bagian wilayah handout, dicetak di atas halaman pertama)")
+        log.info(note("pdf-bands-made" if bands[0].rendered else "pdf-bands-cached", build.lang,
+                      path=printing.BANDS_PATH))
     for item in result.results:
         state = "" if item.rendered else " (cache)"
-        log.info(f"PDF {item.out}: {item.pages} hal., {item.size / 1024:.0f} KB{state}")
+        log.info(note("pdf-file", build.lang, path=item.out, pages=item.pages, size=f"{item.size / 1024:.0f}", state=state))
     _outcome["pdfs"] = len(result.results)
-    log.info(f"PDF: {result.rendered} dibuat, {len(result.results) - result.rendered} dari cache, "
-             f"{result.seconds:.1f} s")
+    log.info(note("pdf-summary", build.lang, rendered=result.rendered, cached=len(result.results) - result.rendered,
+                  seconds=f"{result.seconds:.1f}"))
     report(_pdf_problems(project, result), build.lang)
     if not project.settings.site_url and not project.settings.require_qr:
         log.info(Problem(_settings_file(project), 0, "handout-no-qr").format(build.lang))

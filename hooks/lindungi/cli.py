@@ -43,7 +43,7 @@ def check(root: Path, lang: str | None = None, strict: bool = False, region: str
     if project.problems:
         print("\n".join(format_report(project.problems, lang)))
     else:
-        print("Tidak ada masalah." if lang == "id" else "No problems found.")
+        print(note("no-problems", lang))
     errors = any(p.severity == ERROR for p in project.problems)
     return 1 if errors or (strict and project.problems) else 0
 

@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from .blocks import lines_outside_code
 from .models import Law
-from .problems import Collector, Token, quote
+from .problems import Collector, Token, phrase, quote
 from .shapes import LAWS
 from .spec import Ctx, check_document, did_you_mean
 
@@ -38,7 +38,7 @@ def load_laws(value, rel: str, out: Collector) -> dict:
     duplicate ids, a status without the law that amended or revoked it, unknown `amended_by`/`revoked_by` ids and
     addresses that are not http(s)."""
     ctx = Ctx(rel, out)
-    data = check_document(value, LAWS, ctx, "kunci 'laws' dengan daftar peraturan")
+    data = check_document(value, LAWS, ctx, phrase("expect-laws"))
     if data is None:
         return {}
     laws: dict = {}

@@ -15,7 +15,7 @@ import yaml
 from . import blocks, contacts as placeholders, laws as lawreg, regions as regionreg
 from .models import (AudienceGroup, Citation, Handout, Material, Module, Objective, Project, Session, Settings, Source,
                      Step, Worksheet)
-from .problems import Collector, Token, quote
+from .problems import Collector, Token, phrase, quote
 from .quizbank import load_bank
 from .shapes import MODULE, SESSION, SETTINGS, WORKSHEET
 from .spec import Ctx, Url, check_document, did_you_mean, url_host
@@ -226,7 +226,7 @@ def read_text_file(path: Path, rel: str, out: Collector) -> str | None:
         out.add(rel, 0, "not-a-file", value=rel, found=err.strerror or type(err).__name__)
         return None
     if not stat.S_ISREG(info.st_mode):
-        found = "folder" if stat.S_ISDIR(info.st_mode) else "bukan berkas biasa (perangkat, soket atau pipa)"
+        found = Token("folder") if stat.S_ISDIR(info.st_mode) else phrase("not-regular-file")
         out.add(rel, 0, "not-a-file", value=rel, found=found)
         return None
     if info.st_size > MAX_FILE_BYTES:
@@ -279,6 +279,9 @@ def _report_yaml_issues(rel: str, issues, out: Collector) -> None:
     for issue in issues:
         if issue.kind == "syntax":
             out.add(rel, issue.line, "yaml-syntax", column=issue.column, detail=issue.detail)
+        elif issue.kind == "control-character":
+            out.add(rel, issue.line, "yaml-syntax", column=issue.column,
+                    detail=phrase("control-character", code=issue.detail))
         elif issue.kind == "duplicate-key":
             out.add(rel, issue.line, "yaml-duplicate-key", key=issue.detail)
         else:
@@ -348,7 +351,7 @@ def module_assets(folder: Path) -> tuple:
 
 def _build_module(value, rel: str, folder_name: str, out: Collector) -> Module | None:
     ctx = Ctx(rel, out)
-    data = check_document(value, MODULE, ctx, "modul dengan kunci id, title, objectives, sessions, ...")
+    data = check_document(value, MODULE, ctx, phrase("expect-module"))
     if data is None:
         return None
     module_id = folder_name  # the folder names the module (and its URL), even when the id inside is wrong
@@ -485,7 +488,7 @@ def _load_worksheets(root: Path, folder: Path, module: Module, out: Collector, r
         value = read_yaml_file(path, rel, out, first_line=2, text=front, remember=remember)
         if value is _SYNTAX_ERROR:
             continue
-        data = check_document(value, WORKSHEET, Ctx(rel, out), "bagian depan dengan kunci title")
+        data = check_document(value, WORKSHEET, Ctx(rel, out), phrase("expect-worksheet"))
         if data is None:
             continue
         tree = blocks.parse(body, rel, out, first_line=body_line, view="public")
@@ -520,7 +523,7 @@ def _load_session(root: Path, folder: Path, session_id: str, module: Module, out
     if value is _SYNTAX_ERROR:
         return None
     ctx = Ctx(rel, out)
-    data = check_document(value, SESSION, ctx, "bagian depan dengan kunci title, objectives dan steps")
+    data = check_document(value, SESSION, ctx, phrase("expect-session"))
     if data is None:
         return None
     steps = _steps(data)

@@ -1,25 +1,17 @@
-"""Interface strings: one catalogue (`locales.yml`), Indonesian first, English available."""
+"""Interface strings: the `interface` section of each language catalogue (i18n/<lang>.yml, see catalogue.py)."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
+from . import catalogue
 
-CATALOGUE = Path(__file__).with_name("locales.yml")
-DEFAULT = "id"
-
-
-@lru_cache(maxsize=None)
-def _catalogue() -> dict:
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ten times faster
-    return yaml.load(CATALOGUE.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 (a safe loader)
+DEFAULT = catalogue.DEFAULT
 
 
 def languages() -> list[str]:
-    return list(_catalogue())
+    return catalogue.languages()
 
 
 _TERM = re.compile(r"\{([Tt])erm:([a-z_]+)\}")
@@ -33,9 +25,9 @@ def strings(lang: str = DEFAULT) -> dict:
 
 @lru_cache(maxsize=None)
 def _strings(lang: str) -> tuple:
-    catalogue = _catalogue()
-    merged = {**catalogue[DEFAULT], **catalogue.get(lang, {})}
-    terms = {**catalogue[DEFAULT].get("terms", {}), **catalogue.get(lang, {}).get("terms", {})}
+    merged = catalogue.section("interface", lang)
+    terms = {**catalogue.load(DEFAULT)["interface"].get("terms", {}),
+             **catalogue.load(lang).get("interface", {}).get("terms", {})}
 
     def term(match) -> str:
         word = terms[match.group(2)]

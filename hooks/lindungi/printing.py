@@ -25,7 +25,7 @@ import json
 import re
 from pathlib import Path
 
-from . import certificate, files, handout, pack, scoring, templating
+from . import catalogue, certificate, files, handout, pack, scoring, templating
 from .memo import code_digest, hash_files
 from . import pdf
 from .pdf import Job
@@ -113,7 +113,8 @@ def pdf_jobs(project, ui: dict, directory_urls: bool) -> tuple[list, list]:
         jobs.append(Job(handout.pdf_path(module), html, f"handout {module.id}", module.handout.pages, module.path))
     if modules:
         urls = [module_url(project, m, directory_urls) for m in modules]
-        jobs.append(Job(BANDS_PATH, handout.render_bands(modules, project.settings, ui, urls), "handout wilayah"))
+        jobs.append(Job(BANDS_PATH, handout.render_bands(modules, project.settings, ui, urls),
+                        catalogue.text("pdf-job-bands", project.settings.language)))
     for workshop in project.workshops.values() if project.settings.trainer_kit else ():
         for doc in pack.pack_documents(workshop, project, ui):
             jobs.append(Job(pack_doc_path(workshop, doc.slug), doc.html, f"{workshop.id} {doc.slug}", source=workshop.path))

@@ -1,6 +1,6 @@
 """Problems found in content, and how they are shown to a program officer.
 
-A `Problem` holds a rule id and parameters; its text comes from the catalogue in `messages.py` in the chosen language, in
+A `Problem` holds a rule id and parameters; its text comes from the language catalogue (i18n/<lang>.yml, via `messages.py`), in
 the form ``path:line: what is wrong; expected X, found Y. Fix: ... [rule-id]``. Problems are collected from every file
 and reported together, grouped by file and counted, before the build fails once.
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from .catalogue import Doc, Joined
 from .messages import MESSAGES, PHRASES, TYPE_WORDS, WORDS
 
 ERROR = "error"
@@ -80,6 +81,8 @@ def format_message(rule: str, params: dict, lang: str = "id") -> str:
 def _localise(value, lang: str):
     if isinstance(value, Phrase):
         return value.text(lang)
+    if isinstance(value, (Doc, Joined)):
+        return value.in_lang(lang)
     if isinstance(value, Token):
         return TYPE_WORDS.get(lang, TYPE_WORDS["id"]).get(value.key, value.key)
     if isinstance(value, (list, tuple)):

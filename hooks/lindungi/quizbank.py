@@ -22,7 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .problems import Collector, Token, quote
+from .catalogue import doc
+from .problems import Collector, Token, phrase, quote
 from .spec import Bool, Ctx, Enum, Field, Id, Int, ListOf, Obj, Str, check_document
 from .yamlpos import PosDict
 
@@ -40,52 +41,48 @@ TRUE_FALSE_LABELS = {"benar-salah": ("true", "false"), "fakta-mitos": ("fact", "
 DEFAULT_TRUE_FALSE_LABELS = "benar-salah"
 
 OPTION = Obj({
-    "id": Field(Id(), True, "id pilihan, misalnya a, b, c"),
-    "text": Field(Str(max_len=600), True, "teks pilihan"),
-    "correct": Field(Bool(), False, "true bila pilihan ini benar"),
-    "feedback": Field(Str(max_len=1200), False, "umpan balik bila pilihan ini dipilih"),
+    "id": Field(Id(), True, doc("option.id")),
+    "text": Field(Str(max_len=600), True, doc("option.text")),
+    "correct": Field(Bool(), False, doc("option.correct")),
+    "feedback": Field(Str(max_len=1200), False, doc("option.feedback")),
 })
 ITEM = Obj({
-    "id": Field(Id(), True, "id langkah"),
-    "text": Field(Str(max_len=400), True, "teks langkah"),
+    "id": Field(Id(), True, doc("order-item.id")),
+    "text": Field(Str(max_len=400), True, doc("order-item.text")),
 })
 PAIR = Obj({
-    "id": Field(Id(), True, "id pasangan"),
-    "left": Field(Str(max_len=300), True, "teks kiri"),
-    "right": Field(Str(max_len=300), True, "pasangan yang benar"),
+    "id": Field(Id(), True, doc("pair.id")),
+    "left": Field(Str(max_len=300), True, doc("pair.left")),
+    "right": Field(Str(max_len=300), True, doc("pair.right")),
 })
 QUESTION = Obj({
-    "id": Field(Id(), True, "id soal, unik dalam bank"),
-    "type": Field(Enum(QUESTION_TYPES), True, "jenis soal"),
-    "objective": Field(Id(), False, "id tujuan pembelajaran modul yang diuji soal ini"),
-    "forms": Field(ListOf(Enum(FORMS), min_items=1), False, "form pre/post yang memuat soal: A, B"),
-    "points": Field(Int(minimum=1, maximum=100), False, "nilai soal; bawaan 1"),
-    "prompt": Field(Str(max_len=1500), True, "pertanyaan"),
-    "scenario": Field(Str(max_len=3000), False, "cerita kasus (jenis scenario)"),
-    "hint": Field(Str(max_len=600), False, "petunjuk bila diminta"),
-    "explanation": Field(Str(max_len=2000), False, "penjelasan sesudah diperiksa"),
-    "options": Field(ListOf(OPTION), False, "pilihan (single, multiple, scenario)"),
-    "answer": Field(Bool(), False, "true_false: true = benar (fakta), false = salah (mitos)"),
-    "items": Field(ListOf(ITEM), False, "ordering: langkah dalam urutan yang benar"),
-    "pairs": Field(ListOf(PAIR), False, "matching: pasangan kiri-kanan"),
-    "accepted": Field(ListOf(Str(max_len=200), min_items=1), False,
-                      "short_answer: jawaban yang diterima; setiap jawaban lain yang juga benar ditulis sebagai butir sendiri"),
-    "units": Field(ListOf(Str(max_len=40), min_items=1), False,
-                   "short_answer: satuan yang boleh ditulis sesudah angka di 'accepted' (misalnya [orang]): '5' dan '5 orang' sama-sama benar"),
-    "feedback_correct": Field(Str(max_len=1200), False, "umpan balik bila benar"),
-    "feedback_incorrect": Field(Str(max_len=1200), False, "umpan balik bila salah"),
+    "id": Field(Id(), True, doc("question.id")),
+    "type": Field(Enum(QUESTION_TYPES), True, doc("question.type")),
+    "objective": Field(Id(), False, doc("question.objective")),
+    "forms": Field(ListOf(Enum(FORMS), min_items=1), False, doc("question.forms")),
+    "points": Field(Int(minimum=1, maximum=100), False, doc("question.points")),
+    "prompt": Field(Str(max_len=1500), True, doc("question.prompt")),
+    "scenario": Field(Str(max_len=3000), False, doc("question.scenario")),
+    "hint": Field(Str(max_len=600), False, doc("question.hint")),
+    "explanation": Field(Str(max_len=2000), False, doc("question.explanation")),
+    "options": Field(ListOf(OPTION), False, doc("question.options")),
+    "answer": Field(Bool(), False, doc("question.answer")),
+    "items": Field(ListOf(ITEM), False, doc("question.items")),
+    "pairs": Field(ListOf(PAIR), False, doc("question.pairs")),
+    "accepted": Field(ListOf(Str(max_len=200), min_items=1), False, doc("question.accepted")),
+    "units": Field(ListOf(Str(max_len=40), min_items=1), False, doc("question.units")),
+    "feedback_correct": Field(Str(max_len=1200), False, doc("question.feedback_correct")),
+    "feedback_incorrect": Field(Str(max_len=1200), False, doc("question.feedback_incorrect")),
 })
 BANK = Obj({
-    "id": Field(Id(), True, "id bank soal, sama dengan nama berkas"),
-    "title": Field(Str(max_len=200), True, "judul kuis"),
-    "uses": Field(ListOf(Enum(USES), min_items=1), True, "pemakaian bank soal"),
-    "pass_mark": Field(Int(minimum=0, maximum=100), False,
-                       "nilai lulus dalam persen; bawaan 70 (kuis yang hanya public tidak menyebut nilai lulus)"),
-    "shuffle": Field(Bool(), False, "acak urutan pilihan (tetap sama untuk setiap pembangunan); bawaan true"),
-    "true_false_labels": Field(Enum(tuple(TRUE_FALSE_LABELS)), False,
-                               "tombol soal true_false: benar-salah (bawaan) atau fakta-mitos (kuis mitos publik)"),
-    "questions": Field(ListOf(QUESTION, min_items=1), True, "daftar soal"),
-}, doc="Satu bank soal (quizzes/<id>.yml)")
+    "id": Field(Id(), True, doc("bank.id")),
+    "title": Field(Str(max_len=200), True, doc("bank.title")),
+    "uses": Field(ListOf(Enum(USES), min_items=1), True, doc("bank.uses")),
+    "pass_mark": Field(Int(minimum=0, maximum=100), False, doc("bank.pass_mark")),
+    "shuffle": Field(Bool(), False, doc("bank.shuffle")),
+    "true_false_labels": Field(Enum(tuple(TRUE_FALSE_LABELS)), False, doc("bank.true_false_labels")),
+    "questions": Field(ListOf(QUESTION, min_items=1), True, doc("bank.questions")),
+}, doc=doc("bank"))
 
 # Keys that belong to one type only: using them with another type is an error.
 TYPE_KEYS = {
@@ -193,7 +190,7 @@ class QuizBank:
 def load_bank(value, rel: str, out: Collector) -> QuizBank | None:
     """Check one parsed bank file and build the model; problems go to `out`."""
     ctx = Ctx(rel, out)
-    data = check_document(value, BANK, ctx, "bank soal dengan kunci id, title, uses dan questions")
+    data = check_document(value, BANK, ctx, phrase("expect-bank"))
     if data is None:
         return None
     bank = QuizBank(id=data.get("id", ""), path=rel, title=data.get("title", ""), uses=tuple(data.get("uses", ())),

@@ -21,7 +21,7 @@ from pathlib import Path
 from . import contacts
 from .blocks import CODE_SPAN_RE, lines_outside_code
 from .models import Contact, Region
-from .problems import Collector, Token, quote
+from .problems import Collector, Token, phrase, quote
 from .shapes import REGION
 from .spec import Ctx, check_document, did_you_mean
 from .yamlpos import PosDict, PosList
@@ -86,7 +86,7 @@ def load_all(root: Path, out: Collector, read_yaml) -> tuple[dict, set]:
 
 
 def build_region(value, rel: str, folder: Path, root: Path, out: Collector) -> Region | None:
-    data = check_document(value, REGION, Ctx(rel, out), "fakta wilayah dengan kunci id, kind, name, province, uptd")
+    data = check_document(value, REGION, Ctx(rel, out), phrase("expect-region"))
     if data is None or not all(k in data for k in ("kind", "name", "province", "uptd")):
         return None
     region_id = data.get("id", folder.name)
@@ -143,8 +143,8 @@ def _logo(data, rel: str, folder: Path, root: Path, out: Collector) -> str:
         return ""
     head = path.read_bytes()[:512]
     if image_type(head) is None:
-        found = repr(head[:8])[2:-1] if head else "berkas kosong"
-        out.add(rel, line, "region-logo-not-image", value=quote(name), found=quote(found))
+        found = quote(repr(head[:8])[2:-1]) if head else phrase("empty-content")
+        out.add(rel, line, "region-logo-not-image", value=quote(name), found=found)
         return ""
     return path.relative_to(root.resolve()).as_posix()
 

@@ -1,4 +1,5 @@
-"""The keys of every content file, with their types and one line of documentation each.
+"""The keys of every content file, with their types and one line of documentation each (`doc("module.title")`: the
+`fields` section of the language catalogues, i18n/<lang>.yml).
 
 These shapes drive checking (`spec.Obj.check`) and the JSON Schema files in `schemas/` (`scripts/schemas.py`), so the
 editor's autocompletion, the validator and the authoring guide describe the same keys.
@@ -6,180 +7,173 @@ editor's autocompletion, the validator and the authoring guide describe the same
 
 from __future__ import annotations
 
+from .catalogue import doc
 from .models import AUDIENCES, LAW_KINDS, LAW_STATUSES, LEVELS, MATERIAL_PER, SOURCE_USES, STATUSES, UNITS
 from .spec import Bool, Date, Enum, Field, Id, Int, ListOf, Obj, OneOf, Str, Url
 
 MAX_HANDOUT_ITEMS = 40  # key points and steps: they are printed on a one- or two-page handout
 
 SOURCE = Obj({
-    "title": Field(Str(max_len=300), False, "judul sumber (bukan peraturan)"),
-    "publisher": Field(Str(max_len=200), False, "penerbit atau lembaga"),
-    "year": Field(Int(minimum=1900, maximum=2100), False, "tahun terbit"),
-    "url": Field(Url(max_len=500, allow_http=True), False, "alamat web sumber (diawali https:// atau http://)"),
-    "licence": Field(Str(max_len=100), False, "lisensi sumber, misalnya CC BY-NC-SA 3.0 IGO"),
-    "law": Field(Id(), False, "id peraturan di laws.yml; judul, tahun dan alamatnya diambil dari sana"),
-    "articles": Field(Str(max_len=200), False, "pasal yang dikutip, misalnya 'Pasal 41' (hanya bersama law)"),
-    "use": Field(Enum(SOURCE_USES), False,
-                 "adapted (bawaan): teks modul disusun dari sumber ini, jadi lisensinya berlaku; "
-                 "cited: hanya dikutip untuk fakta, teks ditulis sendiri"),
+    "title": Field(Str(max_len=300), False, doc("source.title")),
+    "publisher": Field(Str(max_len=200), False, doc("source.publisher")),
+    "year": Field(Int(minimum=1900, maximum=2100), False, doc("source.year")),
+    "url": Field(Url(max_len=500, allow_http=True), False, doc("source.url")),
+    "licence": Field(Str(max_len=100), False, doc("source.licence")),
+    "law": Field(Id(), False, doc("source.law")),
+    "articles": Field(Str(max_len=200), False, doc("source.articles")),
+    "use": Field(Enum(SOURCE_USES), False, doc("source.use")),
 }, need_one=("title", "law"))
 
 AUDIENCE = OneOf(Enum(AUDIENCES), Obj({
-    "group": Field(Enum(AUDIENCES), True, "peran atau kelompok, misalnya remaja, orang_tua, tokoh_masyarakat"),
-    "min_age": Field(Int(minimum=0, maximum=120), False, "usia termuda (tahun); untuk kelompok masyarakat"),
-    "max_age": Field(Int(minimum=0, maximum=120), False, "usia tertua (tahun); untuk kelompok masyarakat"),
-    "note": Field(Str(max_len=300), False, "catatan, misalnya 'kelompok laki-laki dan perempuan dipisah'"),
-}), "id peran atau kelompok, atau {group, min_age, max_age, note}")
+    "group": Field(Enum(AUDIENCES), True, doc("audience.group")),
+    "min_age": Field(Int(minimum=0, maximum=120), False, doc("audience.min_age")),
+    "max_age": Field(Int(minimum=0, maximum=120), False, doc("audience.max_age")),
+    "note": Field(Str(max_len=300), False, doc("audience.note")),
+}), doc("audience"))
 
 MATERIAL = OneOf(Str(max_len=200), Obj({
-    "item": Field(Str(max_len=200), True, "nama bahan, misalnya kertas plano"),
-    "quantity": Field(Int(minimum=1, maximum=10000), False, "jumlah untuk setiap peserta, kelompok atau kelas"),
-    "unit": Field(Enum(UNITS), False, "satuan: " + ", ".join(UNITS)),
-    "per": Field(Enum(MATERIAL_PER), False, "peserta, kelompok atau kelas (bawaan: kelas, sekali untuk ruangan)"),
-}), "nama bahan, atau {item, quantity, unit, per}")
+    "item": Field(Str(max_len=200), True, doc("material.item")),
+    "quantity": Field(Int(minimum=1, maximum=10000), False, doc("material.quantity")),
+    "unit": Field(Enum(UNITS), False, doc("material.unit", units=", ".join(UNITS))),
+    "per": Field(Enum(MATERIAL_PER), False, doc("material.per")),
+}), doc("material"))
 
 OBJECTIVE = Obj({
-    "id": Field(Id(), True, "id tujuan, huruf kecil dan tanda hubung"),
-    "text": Field(Str(max_len=400), True, "tujuan dengan kata kerja yang dapat diukur"),
+    "id": Field(Id(), True, doc("objective.id")),
+    "text": Field(Str(max_len=400), True, doc("objective.text")),
 })
 
 MODULE = Obj({
-    "id": Field(Id(), True, "id modul, sama dengan nama folder"),
-    "title": Field(Str(max_len=200), True, "judul modul"),
-    "summary": Field(Str(max_len=1000), True, "ringkasan satu-dua kalimat untuk katalog"),
-    "audience": Field(ListOf(AUDIENCE, min_items=1), True,
-                      "siapa pesertanya (satu atau lebih): peran petugas atau kelompok masyarakat dengan rentang usia"),
-    "level": Field(Enum(LEVELS), False, "dasar atau lanjutan"),
-    "part": Field(Str(max_len=120), False, "bagian di menu, di atas tema; untuk kurikulum besar dengan banyak tema"),
-    "group": Field(Str(max_len=120), False, "tema di menu; modul dengan tema yang sama dikelompokkan (berguna bila modul banyak)"),
-    "status": Field(Enum(STATUSES), True, "draft, pilot atau stable"),
-    "objectives": Field(ListOf(OBJECTIVE, min_items=1), True, "tujuan pembelajaran, masing-masing dengan id"),
-    "key_points": Field(ListOf(Str(max_len=400), min_items=1, max_items=MAX_HANDOUT_ITEMS), True, "pesan kunci modul"),
-    "prerequisites": Field(ListOf(Id()), False, "id modul yang sebaiknya diikuti lebih dulu"),
-    "sessions": Field(ListOf(Id(), min_items=1), True, "urutan sesi: nama berkas .md tanpa akhiran"),
+    "id": Field(Id(), True, doc("module.id")),
+    "title": Field(Str(max_len=200), True, doc("module.title")),
+    "summary": Field(Str(max_len=1000), True, doc("module.summary")),
+    "audience": Field(ListOf(AUDIENCE, min_items=1), True, doc("module.audience")),
+    "level": Field(Enum(LEVELS), False, doc("module.level")),
+    "part": Field(Str(max_len=120), False, doc("module.part")),
+    "group": Field(Str(max_len=120), False, doc("module.group")),
+    "status": Field(Enum(STATUSES), True, doc("module.status")),
+    "objectives": Field(ListOf(OBJECTIVE, min_items=1), True, doc("module.objectives")),
+    "key_points": Field(ListOf(Str(max_len=400), min_items=1, max_items=MAX_HANDOUT_ITEMS), True, doc("module.key_points")),
+    "prerequisites": Field(ListOf(Id()), False, doc("module.prerequisites")),
+    "sessions": Field(ListOf(Id(), min_items=1), True, doc("module.sessions")),
     "quizzes": Field(Obj({
-        "self_check": Field(Id(), False, "id bank soal untuk cek mandiri di akhir modul"),
-        "pre_post": Field(Id(), False, "id bank soal pre-test/post-test (form A dan B)"),
-    }), False, "bank soal yang dipakai modul"),
+        "self_check": Field(Id(), False, doc("module.quizzes.self_check")),
+        "pre_post": Field(Id(), False, doc("module.quizzes.pre_post")),
+    }), False, doc("module.quizzes")),
     "handout": Field(Obj({
-        "pages": Field(Int(minimum=1, maximum=2), False, "jumlah halaman A4: 1 atau 2"),
-        "what_to_do": Field(ListOf(Str(max_len=400), min_items=1, max_items=MAX_HANDOUT_ITEMS), True, "langkah yang perlu dilakukan pembaca"),
-        "key_points": Field(ListOf(Str(max_len=400), max_items=MAX_HANDOUT_ITEMS), False, "pesan kunci di handout; bawaan: key_points modul"),
-    }), True, "isi handout cetak"),
-    "sources": Field(ListOf(SOURCE, min_items=1), True, "sumber yang dikutip"),
-    "content_note": Field(Str(max_len=600), False, "catatan isi singkat dan tenang sebelum materi yang berat"),
-    "reviewed": Field(Date(), True, "tanggal terakhir ditinjau"),
-    "next_review": Field(Date(), True, "tanggal tinjauan berikutnya"),
-    "licence": Field(Str(max_len=100), False, "lisensi modul; bawaan: lisensi situs"),
-}, doc="Satu modul pelatihan (modules/<id>/module.yml)")
+        "pages": Field(Int(minimum=1, maximum=2), False, doc("module.handout.pages")),
+        "what_to_do": Field(ListOf(Str(max_len=400), min_items=1, max_items=MAX_HANDOUT_ITEMS), True, doc("module.handout.what_to_do")),
+        "key_points": Field(ListOf(Str(max_len=400), max_items=MAX_HANDOUT_ITEMS), False, doc("module.handout.key_points")),
+    }), True, doc("module.handout")),
+    "sources": Field(ListOf(SOURCE, min_items=1), True, doc("module.sources")),
+    "content_note": Field(Str(max_len=600), False, doc("module.content_note")),
+    "reviewed": Field(Date(), True, doc("module.reviewed")),
+    "next_review": Field(Date(), True, doc("module.next_review")),
+    "licence": Field(Str(max_len=100), False, doc("module.licence")),
+}, doc=doc("module"))
 
 SUBSTEP = Obj({
-    "title": Field(Str(max_len=200), True, "nama bagian langkah"),
-    "minutes": Field(Int(minimum=1, maximum=480), True, "lama bagian ini dalam menit"),
-    "method": Field(Str(max_len=120), False, "metode bagian ini"),
+    "title": Field(Str(max_len=200), True, doc("substep.title")),
+    "minutes": Field(Int(minimum=1, maximum=480), True, doc("substep.minutes")),
+    "method": Field(Str(max_len=120), False, doc("substep.method")),
 })
 
 STEP = Obj({
-    "title": Field(Str(max_len=200), True, "nama langkah"),
-    "minutes": Field(Int(minimum=1, maximum=480), True, "lama langkah dalam menit"),
-    "method": Field(Str(max_len=120), False, "metode: ceramah, diskusi, bermain peran, ..."),
-    "materials": Field(ListOf(MATERIAL), False, "bahan untuk langkah ini"),
-    "heading": Field(Str(max_len=200), False, "judul '##' di teks sesi yang diajarkan langkah ini (diperiksa)"),
-    "steps": Field(ListOf(SUBSTEP, min_items=1), False, "bagian langkah dengan menitnya; jumlahnya tidak melebihi langkah"),
+    "title": Field(Str(max_len=200), True, doc("step.title")),
+    "minutes": Field(Int(minimum=1, maximum=480), True, doc("step.minutes")),
+    "method": Field(Str(max_len=120), False, doc("step.method")),
+    "materials": Field(ListOf(MATERIAL), False, doc("step.materials")),
+    "heading": Field(Str(max_len=200), False, doc("step.heading")),
+    "steps": Field(ListOf(SUBSTEP, min_items=1), False, doc("step.steps")),
 })
 
 SESSION = Obj({
-    "title": Field(Str(max_len=200), True, "judul sesi"),
-    "objectives": Field(ListOf(Id(), min_items=1), True, "id tujuan modul yang dilayani sesi ini"),
-    "steps": Field(ListOf(STEP, min_items=1), True, "langkah-langkah sesi dengan menitnya"),
-    "minutes": Field(Int(minimum=1, maximum=1440), False, "jangan ditulis: dihitung dari steps (hanya diperiksa)"),
-    "materials": Field(ListOf(MATERIAL), False, "bahan untuk seluruh sesi"),
-    "worksheets": Field(ListOf(Id()), False, "lembar kerja peserta: nama berkas di lembar/ tanpa .md"),
-    "self_care": Field(Bool(), False, "true bila ini sesi perawatan diri peserta"),
-    "content_note": Field(Str(max_len=600), False, "catatan isi singkat sebelum materi yang berat"),
-}, doc="Bagian depan (front matter) satu sesi")
+    "title": Field(Str(max_len=200), True, doc("session.title")),
+    "objectives": Field(ListOf(Id(), min_items=1), True, doc("session.objectives")),
+    "steps": Field(ListOf(STEP, min_items=1), True, doc("session.steps")),
+    "minutes": Field(Int(minimum=1, maximum=1440), False, doc("session.minutes")),
+    "materials": Field(ListOf(MATERIAL), False, doc("session.materials")),
+    "worksheets": Field(ListOf(Id()), False, doc("session.worksheets")),
+    "self_care": Field(Bool(), False, doc("session.self_care")),
+    "content_note": Field(Str(max_len=600), False, doc("session.content_note")),
+}, doc=doc("session"))
 
 WORKSHEET = Obj({
-    "title": Field(Str(max_len=200), True, "judul lembar"),
-    "per": Field(Enum(["peserta", "kelompok"]), False, "satu salinan untuk setiap peserta (bawaan) atau kelompok"),
-    "copies": Field(Int(minimum=1, maximum=20), False, "jumlah salinan untuk setiap peserta atau kelompok (bawaan 1)"),
-}, doc="Bagian depan satu lembar kerja peserta (modules/<id>/lembar/<nama>.md)")
+    "title": Field(Str(max_len=200), True, doc("worksheet.title")),
+    "per": Field(Enum(["peserta", "kelompok"]), False, doc("worksheet.per")),
+    "copies": Field(Int(minimum=1, maximum=20), False, doc("worksheet.copies")),
+}, doc=doc("worksheet"))
 
 CONTACT = Obj({
-    "name": Field(Str(max_len=200), True, "nama layanan"),
-    "id": Field(Id(), False, "nama pendek untuk {{ telepon id }} dan {{ whatsapp id }} di halaman, misalnya sapa-129"),
-    "phone": Field(Str(max_len=40), False, "nomor telepon yang sudah dipastikan"),
-    "whatsapp": Field(Str(max_len=40), False, "nomor WhatsApp yang sudah dipastikan"),
-    "address": Field(Str(max_len=300), False, "alamat kantor"),
-    "hours": Field(Str(max_len=200), False, "jam layanan"),
-    "note": Field(Str(max_len=300), False, "keterangan singkat"),
+    "name": Field(Str(max_len=200), True, doc("contact.name")),
+    "id": Field(Id(), False, doc("contact.id")),
+    "phone": Field(Str(max_len=40), False, doc("contact.phone")),
+    "whatsapp": Field(Str(max_len=40), False, doc("contact.whatsapp")),
+    "address": Field(Str(max_len=300), False, doc("contact.address")),
+    "hours": Field(Str(max_len=200), False, doc("contact.hours")),
+    "note": Field(Str(max_len=300), False, doc("contact.note")),
 })
 
 SETTINGS = Obj({
-    "region_id": Field(Id(), False, "wilayah yang dibangun: nama folder di regions/ (make site REGION=<id>)"),
-    "organisation": Field(Str(max_len=200), False, "nama lembaga (tanpa region_id); bawaan: uptd dari region.yml"),
-    "region": Field(Str(max_len=200), False, "wilayah (tanpa region_id); bawaan: kind dan name dari region.yml"),
-    "language": Field(Enum(["id", "en"]), False, "bahasa antarmuka dan pesan: id atau en"),
-    "licence": Field(Str(max_len=100), False, "lisensi isi situs"),
-    "exit_url": Field(Url(max_len=300), False, "situs netral tujuan tombol Keluar cepat (diawali https://, di host lain)"),
-    "quiz_storage": Field(Enum(["off", "opt_in"]), False, "off: jawaban tidak pernah disimpan; opt_in: peserta boleh memilih menyimpan"),
-    "help_lines": Field(ListOf(CONTACT, min_items=1), True, "layanan bantuan nasional"),
-    "local_contacts": Field(ListOf(CONTACT), False, "layanan setempat yang sudah dipastikan kantor; kosong bila belum"),
-    "paper": Field(Enum(["A4"]), False, "ukuran kertas cetak"),
-    "require_qr": Field(Bool(), False, "true: handout tanpa kode QR (site_url belum diisi) menjadi peringatan"),
-    "review_today": Field(Date(), False, "hanya untuk uji: tanggal 'hari ini' saat memeriksa tanggal tinjauan"),
-    "edition": Field(Enum(["public", "trainer"]), False,
-                     "public: situs publik dan peserta (tanpa soal tes, kunci jawaban dan paket pelatih); "
-                     "trainer: kit pelatih lengkap (make trainer)"),
-    "trainer_views": Field(Enum(["kit", "public"]), False,
-                           "kit: tampilan pelatih tiap sesi hanya di kit pelatih; public: juga di situs publik"),
-    "jp_minutes": Field(Int(minimum=1, maximum=120), False,
-                        "menit per jam pelajaran (JP) di sertifikat; bawaan 45 seperti pelatihan pemerintah"),
-}, doc="Pengaturan situs (extra.lindungi di mkdocs.yml)")
+    "region_id": Field(Id(), False, doc("settings.region_id")),
+    "organisation": Field(Str(max_len=200), False, doc("settings.organisation")),
+    "region": Field(Str(max_len=200), False, doc("settings.region")),
+    "language": Field(Enum(["id", "en"]), False, doc("settings.language")),
+    "licence": Field(Str(max_len=100), False, doc("settings.licence")),
+    "exit_url": Field(Url(max_len=300), False, doc("settings.exit_url")),
+    "quiz_storage": Field(Enum(["off", "opt_in"]), False, doc("settings.quiz_storage")),
+    "help_lines": Field(ListOf(CONTACT, min_items=1), True, doc("settings.help_lines")),
+    "local_contacts": Field(ListOf(CONTACT), False, doc("settings.local_contacts")),
+    "paper": Field(Enum(["A4"]), False, doc("settings.paper")),
+    "require_qr": Field(Bool(), False, doc("settings.require_qr")),
+    "review_today": Field(Date(), False, doc("settings.review_today")),
+    "edition": Field(Enum(["public", "trainer"]), False, doc("settings.edition")),
+    "trainer_views": Field(Enum(["kit", "public"]), False, doc("settings.trainer_views")),
+    "jp_minutes": Field(Int(minimum=1, maximum=120), False, doc("settings.jp_minutes")),
+}, doc=doc("settings"))
 
 LAW = Obj({
-    "id": Field(Id(), True, "id peraturan, misalnya uu-12-2022 (jenis-nomor-tahun)"),
-    "title": Field(Str(max_len=400), True, "judul resmi lengkap"),
-    "kind": Field(Enum(LAW_KINDS), True, "jenis peraturan"),
-    "number": Field(Str(max_len=40), True, "nomor peraturan"),
-    "year": Field(Int(minimum=1900, maximum=2100), True, "tahun peraturan"),
-    "status": Field(Enum(LAW_STATUSES), True, "in_force (berlaku), amended (sudah diubah) atau revoked (dicabut)"),
-    "amended_by": Field(ListOf(Id(), min_items=1), False, "id peraturan yang mengubahnya (wajib bila status amended)"),
-    "revoked_by": Field(ListOf(Id(), min_items=1), False, "id peraturan yang mencabutnya (wajib bila status revoked)"),
-    "url": Field(Str(max_len=500), True, "alamat sumber resmi (https://...), misalnya halaman peraturan.bpk.go.id"),
-    "checked": Field(Date(), False, "tanggal terakhir status dan alamatnya diperiksa; kosongkan bila belum pernah"),
-    "note": Field(Str(max_len=600), False, "catatan untuk tinjauan hukum kantor"),
-}, doc="Satu peraturan dalam daftar laws.yml")
+    "id": Field(Id(), True, doc("law.id")),
+    "title": Field(Str(max_len=400), True, doc("law.title")),
+    "kind": Field(Enum(LAW_KINDS), True, doc("law.kind")),
+    "number": Field(Str(max_len=40), True, doc("law.number")),
+    "year": Field(Int(minimum=1900, maximum=2100), True, doc("law.year")),
+    "status": Field(Enum(LAW_STATUSES), True, doc("law.status")),
+    "amended_by": Field(ListOf(Id(), min_items=1), False, doc("law.amended_by")),
+    "revoked_by": Field(ListOf(Id(), min_items=1), False, doc("law.revoked_by")),
+    "url": Field(Str(max_len=500), True, doc("law.url")),
+    "checked": Field(Date(), False, doc("law.checked")),
+    "note": Field(Str(max_len=600), False, doc("law.note")),
+}, doc=doc("law"))
 
 LAWS = Obj({
-    "laws": Field(ListOf(LAW, min_items=1), True, "daftar peraturan yang dikutip isi situs"),
-}, doc="Daftar peraturan (laws.yml di folder proyek)")
+    "laws": Field(ListOf(LAW, min_items=1), True, doc("laws.laws")),
+}, doc=doc("laws"))
 
 # A place on the referral pathway: a contact's keys, named as an institution (no placeholder id).
 REFERRAL_PLACE = Obj({
-    "name": Field(Str(max_len=200), True, "nama lembaga rujukan, misalnya Unit PPA Polres ..."),
+    "name": Field(Str(max_len=200), True, doc("referral-place.name")),
     **{key: field for key, field in CONTACT.fields.items() if key not in ("name", "id")},
 })
 
 REGION = Obj({
-    "id": Field(Id(), True, "id wilayah, sama dengan nama folder di regions/"),
-    "kind": Field(Enum(["Kabupaten", "Kota"]), True, "Kabupaten atau Kota"),
-    "name": Field(Str(max_len=100), True, "nama kabupaten/kota tanpa 'Kabupaten' atau 'Kota'"),
-    "province": Field(Str(max_len=100), True, "provinsi, misalnya Jawa Timur"),
-    "uptd": Field(Str(max_len=200), True, "nama UPTD PPA, misalnya 'UPTD PPA Kabupaten' dan nama wilayah"),
-    "office": Field(Str(max_len=300), False, "nama lengkap dinas yang membawahi UPTD PPA"),
-    "office_short": Field(Str(max_len=60), False, "singkatan nama dinas itu"),
-    "address": Field(Str(max_len=300), False, "alamat UPTD PPA yang sudah dipastikan"),
-    "site_url": Field(Str(max_len=300), False, "alamat situs wilayah ini (https://...); mengisi kode QR handout"),
-    "logo": Field(Str(max_len=200), False, "berkas logo di folder wilayah: PNG, SVG atau JPEG, misalnya logo.svg"),
-    "other_names": Field(ListOf(Str(max_len=100)), False,
-                         "ejaan lain nama wilayah yang tidak boleh ada di isi bersama, misalnya nama tanpa 'Kabupaten'"),
-    "local_contacts": Field(ListOf(CONTACT), False, "layanan setempat yang sudah dipastikan kantor; kosong bila belum"),
+    "id": Field(Id(), True, doc("region.id")),
+    "kind": Field(Enum(["Kabupaten", "Kota"]), True, doc("region.kind")),
+    "name": Field(Str(max_len=100), True, doc("region.name")),
+    "province": Field(Str(max_len=100), True, doc("region.province")),
+    "uptd": Field(Str(max_len=200), True, doc("region.uptd")),
+    "office": Field(Str(max_len=300), False, doc("region.office")),
+    "office_short": Field(Str(max_len=60), False, doc("region.office_short")),
+    "address": Field(Str(max_len=300), False, doc("region.address")),
+    "site_url": Field(Str(max_len=300), False, doc("region.site_url")),
+    "logo": Field(Str(max_len=200), False, doc("region.logo")),
+    "other_names": Field(ListOf(Str(max_len=100)), False, doc("region.other_names")),
+    "local_contacts": Field(ListOf(CONTACT), False, doc("region.local_contacts")),
     "referral": Field(Obj({
-        "note": Field(Str(max_len=600), False, "satu-dua kalimat tentang alur rujukan setempat"),
-        "police": Field(REFERRAL_PLACE, False, "unit PPA kepolisian setempat"),
-        "hospital": Field(REFERRAL_PLACE, False, "layanan terpadu rumah sakit setempat"),
-        "social": Field(REFERRAL_PLACE, False, "Dinas Sosial setempat"),
-        "court": Field(REFERRAL_PLACE, False, "pengadilan negeri atau agama setempat"),
-    }), False, "alur rujukan setempat (semua bagian boleh kosong)"),
-}, doc="Fakta satu wilayah (regions/<id>/region.yml)")
+        "note": Field(Str(max_len=600), False, doc("region.referral.note")),
+        "police": Field(REFERRAL_PLACE, False, doc("region.referral.police")),
+        "hospital": Field(REFERRAL_PLACE, False, doc("region.referral.hospital")),
+        "social": Field(REFERRAL_PLACE, False, doc("region.referral.social")),
+        "court": Field(REFERRAL_PLACE, False, doc("region.referral.court")),
+    }), False, doc("region.referral")),
+}, doc=doc("region"))

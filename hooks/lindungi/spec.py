@@ -12,6 +12,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
+from .catalogue import Joined
 from .problems import Collector, Phrase, Token, phrase, quote
 from .yamlpos import PosDict, PosList
 
@@ -363,7 +364,7 @@ class Obj(Shape):
         if self.need_one and not any(name in value or name in misspelt for name in self.need_one):
             first = self.need_one[0]
             ctx.out.add(ctx.path, result.line, "missing-key", key=first,
-                        doc=" / ".join(f"{n}: {self.fields[n].doc}" for n in self.need_one))
+                        doc=Joined((n, self.fields[n].doc) for n in self.need_one))
         return result
 
     def schema(self):

@@ -23,7 +23,8 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 
-from .problems import Collector, Token, quote
+from .catalogue import doc
+from .problems import Collector, Token, phrase, quote
 from .spec import Ctx, Date, Enum, Field, Id, Int, ListOf, Obj, Str, Time, check_document
 
 ITEM_TYPES = ("opening", "session", "break", "ishoma", "pre_test", "post_test", "rtl", "evaluation", "closing",
@@ -33,29 +34,28 @@ MAX_STRETCH = 90      # minutes without a break before a warning
 MAX_DAY = 9 * 60      # minutes from start to end of a day before a warning
 
 ITEM = Obj({
-    "type": Field(Enum(ITEM_TYPES), True, "jenis acara"),
-    "title": Field(Str(max_len=200), False, "judul acara (bawaan: nama jenisnya)"),
-    "minutes": Field(Int(minimum=1, maximum=600), False, "lama acara; untuk sesi dihitung dari langkahnya"),
-    "module": Field(Id(), False, "session: id modul"),
-    "session": Field(Id(), False, "session: id sesi di modul itu"),
-    "quiz": Field(Id(), False, "pre_test/post_test: id bank soal"),
-    "form": Field(Enum(["A", "B"]), False, "pre_test/post_test: form A atau B"),
+    "type": Field(Enum(ITEM_TYPES), True, doc("workshop-item.type")),
+    "title": Field(Str(max_len=200), False, doc("workshop-item.title")),
+    "minutes": Field(Int(minimum=1, maximum=600), False, doc("workshop-item.minutes")),
+    "module": Field(Id(), False, doc("workshop-item.module")),
+    "session": Field(Id(), False, doc("workshop-item.session")),
+    "quiz": Field(Id(), False, doc("workshop-item.quiz")),
+    "form": Field(Enum(["A", "B"]), False, doc("workshop-item.form")),
 })
 DAY = Obj({
-    "date": Field(Date(), True, "tanggal hari pelatihan"),
-    "start": Field(Time(), True, "jam mulai, misalnya \"08:00\""),
-    "items": Field(ListOf(ITEM, min_items=1), True, "acara dalam urutan"),
+    "date": Field(Date(), True, doc("day.date")),
+    "start": Field(Time(), True, doc("day.start")),
+    "items": Field(ListOf(ITEM, min_items=1), True, doc("day.items")),
 })
 WORKSHOP = Obj({
-    "id": Field(Id(), True, "id pelatihan, sama dengan nama berkas"),
-    "title": Field(Str(max_len=200), True, "judul pelatihan"),
-    "place": Field(Str(max_len=200), False, "nama tempat (tanpa alamat pribadi)"),
-    "paper": Field(Enum(["A4"]), False, "ukuran kertas cetak"),
-    "participants": Field(Int(minimum=1, maximum=500), False, "jumlah peserta (angka, bukan nama)"),
-    "groups": Field(Int(minimum=1, maximum=100), False,
-                    "jumlah kelompok kerja, untuk bahan per kelompok (bawaan: satu kelompok untuk setiap 5 peserta)"),
-    "days": Field(ListOf(DAY, min_items=1), True, "hari-hari pelatihan"),
-}, doc="Satu pelatihan tatap muka (workshops/<id>.yml)")
+    "id": Field(Id(), True, doc("workshop.id")),
+    "title": Field(Str(max_len=200), True, doc("workshop.title")),
+    "place": Field(Str(max_len=200), False, doc("workshop.place")),
+    "paper": Field(Enum(["A4"]), False, doc("workshop.paper")),
+    "participants": Field(Int(minimum=1, maximum=500), False, doc("workshop.participants")),
+    "groups": Field(Int(minimum=1, maximum=100), False, doc("workshop.groups")),
+    "days": Field(ListOf(DAY, min_items=1), True, doc("workshop.days")),
+}, doc=doc("workshop"))
 
 NEEDS = {"session": ("module", "session"), "pre_test": ("quiz", "form", "minutes"),
          "post_test": ("quiz", "form", "minutes")}
@@ -103,7 +103,7 @@ class Workshop:
 def load_workshop(value, rel: str, out: Collector) -> Workshop | None:
     """Check one parsed workshop file and build the model (clock times are filled in by `compute_times`)."""
     ctx = Ctx(rel, out)
-    data = check_document(value, WORKSHOP, ctx, "pelatihan dengan kunci id, title dan days")
+    data = check_document(value, WORKSHOP, ctx, phrase("expect-workshop"))
     if data is None:
         return None
     workshop = Workshop(id=data.get("id", ""), path=rel, title=data.get("title", ""), place=data.get("place", ""),

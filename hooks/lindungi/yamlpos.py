@@ -50,7 +50,7 @@ class PosList(list):
 class YamlIssue:
     """A syntax problem or a duplicate key, with its line and column (1-based)."""
 
-    kind: str  # "syntax", "duplicate-key", "alias", "too-deep" or "too-many-items"
+    kind: str  # "syntax", "control-character" (detail: its hex code), "duplicate-key", "alias", "too-deep", "too-many-items"
     line: int
     column: int
     detail: str
@@ -255,7 +255,7 @@ def _parse(text: str, first_line: int = 1, loader_class=None):
     except yaml.reader.ReaderError as err:  # a control character or invalid text
         line = text.count("\n", 0, err.position) + first_line
         column = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
-        return None, [YamlIssue("syntax", line, column, f"karakter kendali #x{err.character:04x} tidak diizinkan")]
+        return None, [YamlIssue("control-character", line, column, f"{err.character:04x}")]  # named by loader.py
     except yaml.YAMLError as err:
         return None, [YamlIssue("syntax", first_line, 1, str(err).splitlines()[0] if str(err) else "YAML")]
     except RecursionError:  # only when the interpreter's stack is already nearly used up
@@ -315,7 +315,8 @@ def unpack(text: str, first_line: int = 1):
         value, issues = json.loads(text)
         offset = first_line - 1
         found = [YamlIssue(kind, _line(line) + offset, _line(column), detail) for kind, line, column, detail in issues]
-        if not all(issue.kind in ("syntax", "duplicate-key") and type(issue.detail) is str for issue in found):
+        kinds = ("syntax", "duplicate-key", "control-character")
+        if not all(issue.kind in kinds and type(issue.detail) is str for issue in found):
             raise BadPack("issue")
         return _unpack(value, offset), found
     except BadPack:
