@@ -558,6 +558,60 @@ def add_assets(files, config) -> None:
 
 # --- the plugin --------------------------------------------------------------------------------------------------------
 
+# --- several sites of one project in one process (`make regions`) ----------------------------------------------------
+# Each region is a full, strict `mkdocs build` with its own configuration (mkdocs.yml read again with the region's
+# environment), but they share this process: Python, MkDocs, Material, Markdown, WeasyPrint and the project's caches
+# are loaded once, not once per region.
+
+def build_sites(config_file, sites, done=None) -> list:
+    """Build `sites`, a list of (environment variables, site folder), one after another, each as
+    `mkdocs build --strict --clean -d <folder>` would with those variables set. Warnings count (strict) and are
+    logged. `done(index, ok, message)` is called after each. Returns [(ok, message)] in order; a failed site does not
+    stop the next one. The environment is restored afterwards."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    logger = logging.getLogger("mkdocs")
+    if not logger.handlers:  # as the mkdocs command does, without --quiet: warnings are shown and counted
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        logger.addHandler(handler)
+        logger.propagate = False
+    if logger.level == logging.NOTSET or logger.level > logging.WARNING:
+        logger.setLevel(logging.WARNING)
+    results = []
+    for index, (env, site_dir) in enumerate(sites):
+        saved = {name: os.environ.get(name) for name in env}
+        os.environ.update(env)
+        config = None
+        try:
+            config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build(config, dirty=False)
+            finally:
+                config.plugins.on_shutdown()
+            result = (True, "")
+        except (MkDocsException, SystemExit) as err:  # Abort, ConfigurationError, PluginError: already logged
+            result = (False, str(err) or type(err).__name__)
+        except Exception as err:  # a bug must not stop the other regions; it is reported with the region's name
+            import traceback
+
+            result = (False, "".join(traceback.format_exception(err)))
+        finally:
+            unlock_project()
+            for name, value in saved.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
+        results.append(result)
+        if done is not None:
+            done(index, *result)
+    return results
+
+
 class LindungiConfig(base.Config):
     """The plugin's options (`plugins: - lindungi: {pdf: off}`). The site's settings stay in `extra.lindungi`, checked
     with file:line messages (shapes.SETTINGS); their defaults live in models.Settings only."""
@@ -585,6 +639,11 @@ class LindungiPlugin(BasePlugin[LindungiConfig]):
         if self.config.theme:
             add_assets(files, config)
         return add_generated_files(self.build, files, config)
+
+    def on_env(self, env, *, config, files):
+        if env.bytecode_cache is None:  # the theme's compiled templates are kept in .cache/jinja/theme/
+            env.bytecode_cache = templating.theme_bytecode_cache()
+        return env
 
     def on_page_markdown(self, markdown, *, page, config, files):
         return render_page_markdown(self.build, markdown, page)
