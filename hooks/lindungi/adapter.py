@@ -563,15 +563,38 @@ def add_assets(files, config) -> None:
 # environment), but they share this process: Python, MkDocs, Material, Markdown, WeasyPrint and the project's caches
 # are loaded once, not once per region.
 
+@contextlib.contextmanager
+def _theme_files_listed_once():
+    """While several sites are built in this process, MkDocs' `Files.add_files_from_theme` lists and filters the
+    theme's folders (Material: thousands of files) once per theme, not once per site. Each site still gets its own
+    `File`s, and a docs file still hides the theme file at its path, as in `add_files_from_theme` itself."""
+    import mkdocs.structure.files as mkdocs_files
+
+    original = mkdocs_files.Files.add_files_from_theme
+    found: dict = {}
+
+    def add_files_from_theme(files, env, config):
+        key = (tuple(config.theme.dirs), tuple(config.theme.static_templates))
+        if key not in found:
+            listed = mkdocs_files.Files([])
+            original(listed, env, config)  # into an empty collection: every theme file and the folder it comes from
+            found[key] = [(file.src_uri, file.src_dir) for file in listed]
+        for path, folder in found[key]:
+            if files.get_file_from_path(path) is None:
+                files.append(File(path, folder, config.site_dir, config.use_directory_urls))
+
+    mkdocs_files.Files.add_files_from_theme = add_files_from_theme
+    try:
+        yield
+    finally:
+        mkdocs_files.Files.add_files_from_theme = original
+
+
 def build_sites(config_file, sites, done=None) -> list:
     """Build `sites`, a list of (environment variables, site folder), one after another, each as
     `mkdocs build --strict --clean -d <folder>` would with those variables set. Warnings count (strict) and are
     logged. `done(index, ok, message)` is called after each. Returns [(ok, message)] in order; a failed site does not
     stop the next one. The environment is restored afterwards."""
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
     logger = logging.getLogger("mkdocs")
     if not logger.handlers:  # as the mkdocs command does, without --quiet: warnings are shown and counted
         handler = logging.StreamHandler()
@@ -580,36 +603,42 @@ def build_sites(config_file, sites, done=None) -> list:
         logger.propagate = False
     if logger.level == logging.NOTSET or logger.level > logging.WARNING:
         logger.setLevel(logging.WARNING)
-    results = []
-    for index, (env, site_dir) in enumerate(sites):
-        saved = {name: os.environ.get(name) for name in env}
-        os.environ.update(env)
-        config = None
-        try:
-            config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
-            config.plugins.on_startup(command="build", dirty=False)
-            try:
-                mkdocs_build(config, dirty=False)
-            finally:
-                config.plugins.on_shutdown()
-            result = (True, "")
-        except (MkDocsException, SystemExit) as err:  # Abort, ConfigurationError, PluginError: already logged
-            result = (False, str(err) or type(err).__name__)
-        except Exception as err:  # a bug must not stop the other regions; it is reported with the region's name
-            import traceback
+    with _theme_files_listed_once():
+        return [_build_site(config_file, env, site_dir, index, done) for index, (env, site_dir) in enumerate(sites)]
 
-            result = (False, "".join(traceback.format_exception(err)))
+
+def _build_site(config_file, env: dict, site_dir, index: int, done) -> tuple:
+    """One site of `build_sites`: (ok, why not)."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    saved = {name: os.environ.get(name) for name in env}
+    os.environ.update(env)
+    try:
+        config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config, dirty=False)
         finally:
-            unlock_project()
-            for name, value in saved.items():
-                if value is None:
-                    os.environ.pop(name, None)
-                else:
-                    os.environ[name] = value
-        results.append(result)
-        if done is not None:
-            done(index, *result)
-    return results
+            config.plugins.on_shutdown()
+        result = (True, "")
+    except (MkDocsException, SystemExit) as err:  # Abort, ConfigurationError, PluginError: already logged
+        result = (False, str(err) or type(err).__name__)
+    except Exception as err:  # a bug must not stop the other regions; it is reported with the region's name
+        import traceback
+
+        result = (False, "".join(traceback.format_exception(err)))
+    finally:
+        unlock_project()
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+    if done is not None:
+        done(index, *result)
+    return result
 
 
 class LindungiConfig(base.Config):
