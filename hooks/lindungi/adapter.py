@@ -590,6 +590,80 @@ def _theme_files_listed_once():
         mkdocs_files.Files.add_files_from_theme = original
 
 
+class _CountWarnings(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record):
+        self.count += 1
+
+
+@contextlib.contextmanager
+def _equal_pages_rendered_once():
+    """While several sites are built in this process, a page whose Markdown, file, site files and Markdown settings
+    equal those of a page already rendered (most pages of most regions: only placeholders and regional pages differ)
+    takes that page's HTML, table of contents, title and anchors instead of being converted again. Everything a
+    rendering depends on is in the key; a page whose rendering logged a warning is never reused (so every build still
+    reports its own problems), and anything the key cannot describe (a Markdown extension object that is not ours)
+    is rendered as usual."""
+    from mkdocs.structure.pages import Page
+
+    original = Page.render
+    kept: dict = {}
+    seen = {"files": None, "files_key": None}
+
+    def settings_key(config):
+        parts = []
+        for ext in config["markdown_extensions"]:
+            if isinstance(ext, str):
+                parts.append(ext)
+            elif isinstance(ext, QuizExtension) and ext.defer:  # deferred: only slots, named by bank, go in
+                parts.append(("quiz", tuple(sorted(ext.banks)), ext.storage,
+                              None if ext.allowed is None else tuple(sorted(ext.allowed))))
+            elif isinstance(ext, LawExtension):
+                parts.append(("law", tuple(sorted((k, law.url, law.title) for k, law in ext.laws.items()))))
+            else:
+                return None
+        return (tuple(parts), repr(config["mdx_configs"]), repr(config.validation), config.use_directory_urls)
+
+    def files_key(files):
+        if seen["files"] is not files:
+            seen["files"], seen["files_key"] = files, tuple(
+                (f.src_uri, f.dest_uri, f.url, str(f.inclusion)) for f in files)
+        return seen["files_key"]
+
+    def render(page, config, files):
+        settings = settings_key(config)
+        key = None if settings is None else (page.markdown, page.file.src_uri, page.file.dest_uri, page.file.url,
+                                              settings, files_key(files))
+        hit = kept.get(key) if key is not None else None
+        if hit is not None:
+            content, toc, title, anchors, links = hit
+            page.content, page.toc, page._title_from_render = content, toc, title
+            page.present_anchor_ids = set(anchors)
+            if links is not None:
+                page.links_to_anchors = {files.get_file_from_path(src): dict(found) for src, found in links.items()}
+            return
+        counter = _CountWarnings()
+        mkdocs_logger = logging.getLogger("mkdocs")
+        mkdocs_logger.addHandler(counter)
+        try:
+            original(page, config, files)
+        finally:
+            mkdocs_logger.removeHandler(counter)
+        links = getattr(page, "links_to_anchors", None)
+        if key is not None and not counter.count and page.file.page is page:
+            kept[key] = (page.content, page.toc, page._title_from_render, frozenset(page.present_anchor_ids or ()),
+                         None if links is None else {f.src_uri: dict(found) for f, found in links.items()})
+
+    Page.render = render
+    try:
+        yield
+    finally:
+        Page.render = original
+
+
 def build_sites(config_file, sites, done=None) -> list:
     """Build `sites`, a list of (environment variables, site folder), one after another, each as
     `mkdocs build --strict --clean -d <folder>` would with those variables set. Warnings count (strict) and are
@@ -603,7 +677,7 @@ def build_sites(config_file, sites, done=None) -> list:
         logger.propagate = False
     if logger.level == logging.NOTSET or logger.level > logging.WARNING:
         logger.setLevel(logging.WARNING)
-    with _theme_files_listed_once():
+    with _theme_files_listed_once(), _equal_pages_rendered_once():
         return [_build_site(config_file, env, site_dir, index, done) for index, (env, site_dir) in enumerate(sites)]
 
 
