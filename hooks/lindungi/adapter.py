@@ -599,6 +599,9 @@ class _CountWarnings(logging.Handler):
         self.count += 1
 
 
+KEEP_PAGE_CHARS = 100_000_000  # rendered pages kept for later sites of one process, at most (characters)
+
+
 @contextlib.contextmanager
 def _equal_pages_rendered_once():
     """While several sites are built in this process, a page whose Markdown, file, site files and Markdown settings
@@ -611,7 +614,7 @@ def _equal_pages_rendered_once():
 
     original = Page.render
     kept: dict = {}
-    seen = {"files": None, "files_key": None}
+    seen = {"files": None, "files_key": None, "kept_chars": 0}
 
     def settings_key(config):
         parts = []
@@ -653,7 +656,8 @@ def _equal_pages_rendered_once():
         finally:
             mkdocs_logger.removeHandler(counter)
         links = getattr(page, "links_to_anchors", None)
-        if key is not None and not counter.count and page.file.page is page:
+        if key is not None and not counter.count and page.file.page is page and seen["kept_chars"] < KEEP_PAGE_CHARS:
+            seen["kept_chars"] += len(page.content or "") + len(page.markdown or "")
             kept[key] = (page.content, page.toc, page._title_from_render, frozenset(page.present_anchor_ids or ()),
                          None if links is None else {f.src_uri: dict(found) for f, found in links.items()})
 
