@@ -9,6 +9,7 @@ run in order. Everything else is delegated to plain modules. ProperDocs runs the
 from __future__ import annotations
 
 import contextlib
+import copy
 import json
 import logging
 import os
@@ -668,6 +669,45 @@ def _equal_pages_rendered_once():
         Page.render = original
 
 
+@contextlib.contextmanager
+def _equal_pages_indexed_once():
+    """While several sites are built in this process, Material's search index takes the entries of a page whose HTML,
+    address, title, front matter and table of contents equal those of a page already indexed, instead of parsing its
+    HTML again. Without Material's search plugin (or another version of it) nothing changes."""
+    try:
+        from material.plugins.search.plugin import SearchIndex
+    except ImportError:
+        yield
+        return
+    original = getattr(SearchIndex, "add_entry_from_context", None)
+    if original is None:
+        yield
+        return
+    kept: dict = {}
+
+    def toc_key(items):
+        return tuple((item.id, item.url, item.title, toc_key(item.children)) for item in items or ())
+
+    def add_entry_from_context(index, page):
+        try:
+            key = (page.content, page.url, str(page.title), repr(page.meta), toc_key(page.toc))
+        except (AttributeError, TypeError):
+            key = None
+        if key is not None and key in kept:
+            index.entries.extend(copy.deepcopy(kept[key]))
+            return
+        before = len(index.entries)
+        original(index, page)
+        if key is not None:
+            kept[key] = copy.deepcopy(index.entries[before:])
+
+    SearchIndex.add_entry_from_context = add_entry_from_context
+    try:
+        yield
+    finally:
+        SearchIndex.add_entry_from_context = original
+
+
 def build_sites(config_file, sites, done=None) -> list:
     """Build `sites`, a list of (environment variables, site folder), one after another, each as
     `mkdocs build --strict --clean -d <folder>` would with those variables set. Warnings count (strict) and are
@@ -681,7 +721,7 @@ def build_sites(config_file, sites, done=None) -> list:
         logger.propagate = False
     if logger.level == logging.NOTSET or logger.level > logging.WARNING:
         logger.setLevel(logging.WARNING)
-    with _theme_files_listed_once(), _equal_pages_rendered_once():
+    with _theme_files_listed_once(), _equal_pages_rendered_once(), _equal_pages_indexed_once():
         return [_build_site(config_file, env, site_dir, index, done) for index, (env, site_dir) in enumerate(sites)]
 
 
