@@ -109,7 +109,8 @@ def build_region(region: str, out: Path, edition: str = "public", root: Path = R
     shutil.rmtree(temp, ignore_errors=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LINDUNGI_REGION": region, "LINDUNGI_EDITION": edition}
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q", "-d", str(temp)],
+    # No --quiet: it silences warnings before --strict can count them (a warning would not fail the build).
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(temp)],
                             cwd=root, capture_output=True, text=True, env=env)
     seconds = time.perf_counter() - start
     if result.returncode != 0:

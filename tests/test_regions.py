@@ -409,3 +409,16 @@ def test_a_failed_region_in_one_process_does_not_stop_the_others(regional, tmp_p
     assert rows[0][4]  # why it failed (the problems themselves are logged as the build finds them)
     assert sorted(p.name for p in out.iterdir()) == ["uji"]
     assert os.environ.get("LINDUNGI_REGION") != "lain"  # each region's environment is undone after its build
+
+
+@pytest.mark.slow
+def test_a_warning_fails_a_region_in_one_process_and_in_its_own_process(regional, tmp_path):
+    """Strict means a warning fails the region's build, however the regions are built (MkDocs' --quiet would hide
+    warnings from --strict, so neither way uses it)."""
+    regions = _script("regions")
+    (regional / "docs" / "index.md").write_text("# Beranda\n\n[Tautan](tidak-ada.md)\n", encoding="utf-8")
+    rows = regions.build_regions(["uji"], tmp_path / "together", root=regional)
+    assert [(row[0], row[1]) for row in rows] == [("uji", False)]
+    ok, _, log = regions.build_region("uji", tmp_path / "alone", root=regional)
+    assert not ok
+    assert "tidak-ada.md" in log
