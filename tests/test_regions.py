@@ -359,3 +359,66 @@ def test_a_band_too_full_for_its_height_is_a_warning_naming_the_region_file(regi
     assert ("regions/uji/region.yml:1: bagian wilayah di atas handout (lembaga, logo, kontak setempat) terlalu penuh "
             "untuk tingginya. Perbaikan: persingkat 'note' atau nama kontak di local_contacts, atau kurangi jumlah "
             "kontak. [handout-band-overflow]") in result.stderr
+
+
+@pytest.mark.slow
+def test_regions_built_in_one_process_equal_separate_builds_and_name_only_their_region(regional, tmp_path):
+    """`make regions` builds every region in one process: each site names its own region and no other, and equals,
+    file for file and byte for byte, what a separate `mkdocs build` of that region writes."""
+    regions = _script("regions")
+    _add_region(regional, "lain", "Sebelah")
+    _add_region(regional, "ketiga", "Tigaan")
+    config = regional / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("region_id: uji",
+                                                                 "region_id: !ENV [LINDUNGI_REGION, uji]"),
+                      encoding="utf-8")
+    (regional / "docs" / "index.md").write_text("# Beranda\n\nUntuk {{ region.uptd }} di {{ region.province }}.\n",
+                                                 encoding="utf-8")
+    names = {"uji": "Ujicoba", "lain": "Sebelah", "ketiga": "Tigaan"}
+    together, alone = tmp_path / "together", tmp_path / "alone"
+    rows = regions.build_regions(list(names), together, root=regional)
+    assert [(row[0], row[1]) for row in rows] == [(region, True) for region in names], [row[4] for row in rows]
+    assert sorted(p.name for p in together.iterdir()) == sorted(names)
+    for region, name in names.items():
+        site = together / region
+        home = (site / "index.html").read_text(encoding="utf-8")
+        assert f"Untuk UPTD PPA Kabupaten {name} di Jawa Timur." in home
+        for other in set(names.values()) - {name}:
+            texts = [p for p in site.rglob("*") if p.suffix in (".html", ".json", ".xml")]
+            assert not [p for p in texts if other in p.read_text(encoding="utf-8")], (region, other)
+        ok, _, log = regions.build_region(region, alone, root=regional)
+        assert ok, log
+        files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+        assert files == sorted(p.relative_to(alone / region).as_posix()
+                               for p in (alone / region).rglob("*") if p.is_file())
+        assert [f for f in files if (site / f).read_bytes() != (alone / region / f).read_bytes()] == [], region
+
+
+def test_a_failed_region_in_one_process_does_not_stop_the_others(regional, tmp_path):
+    regions = _script("regions")
+    pages = _add_region(regional, "lain", "Sebelah") / "docs"
+    pages.mkdir()
+    (pages / "index.md").write_text("# Beranda Sebelah\n\n::: lokal\n:::\n", encoding="utf-8")  # only this region's
+    config = regional / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("region_id: uji",
+                                                                 "region_id: !ENV [LINDUNGI_REGION, uji]"),
+                      encoding="utf-8")
+    out = tmp_path / "build"
+    rows = regions.build_regions(["lain", "uji"], out, root=regional)
+    assert [(row[0], row[1]) for row in rows] == [("lain", False), ("uji", True)]
+    assert rows[0][4]  # why it failed (the problems themselves are logged as the build finds them)
+    assert sorted(p.name for p in out.iterdir()) == ["uji"]
+    assert os.environ.get("LINDUNGI_REGION") != "lain"  # each region's environment is undone after its build
+
+
+@pytest.mark.slow
+def test_a_warning_fails_a_region_in_one_process_and_in_its_own_process(regional, tmp_path):
+    """Strict means a warning fails the region's build, however the regions are built (MkDocs' --quiet would hide
+    warnings from --strict, so neither way uses it)."""
+    regions = _script("regions")
+    (regional / "docs" / "index.md").write_text("# Beranda\n\n[Tautan](tidak-ada.md)\n", encoding="utf-8")
+    rows = regions.build_regions(["uji"], tmp_path / "together", root=regional)
+    assert [(row[0], row[1]) for row in rows] == [("uji", False)]
+    ok, _, log = regions.build_region("uji", tmp_path / "alone", root=regional)
+    assert not ok
+    assert "tidak-ada.md" in log

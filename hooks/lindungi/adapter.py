@@ -9,6 +9,7 @@ run in order. Everything else is delegated to plain modules. ProperDocs runs the
 from __future__ import annotations
 
 import contextlib
+import copy
 import json
 import logging
 import os
@@ -674,6 +675,206 @@ def add_assets(files, config) -> None:
 
 # --- the plugin --------------------------------------------------------------------------------------------------------
 
+# --- several sites of one project in one process (`make regions`) ----------------------------------------------------
+# Each region is a full, strict `mkdocs build` with its own configuration (mkdocs.yml read again with the region's
+# environment), but they share this process: Python, MkDocs, Material, Markdown, WeasyPrint and the project's caches
+# are loaded once, not once per region.
+
+@contextlib.contextmanager
+def _theme_files_listed_once():
+    """While several sites are built in this process, MkDocs' `Files.add_files_from_theme` lists and filters the
+    theme's folders (Material: thousands of files) once per theme, not once per site. Each site still gets its own
+    `File`s, and a docs file still hides the theme file at its path, as in `add_files_from_theme` itself."""
+    import mkdocs.structure.files as mkdocs_files
+
+    original = mkdocs_files.Files.add_files_from_theme
+    found: dict = {}
+
+    def add_files_from_theme(files, env, config):
+        key = (tuple(config.theme.dirs), tuple(config.theme.static_templates))
+        if key not in found:
+            listed = mkdocs_files.Files([])
+            original(listed, env, config)  # into an empty collection: every theme file and the folder it comes from
+            found[key] = [(file.src_uri, file.src_dir) for file in listed]
+        for path, folder in found[key]:
+            if files.get_file_from_path(path) is None:
+                files.append(File(path, folder, config.site_dir, config.use_directory_urls))
+
+    mkdocs_files.Files.add_files_from_theme = add_files_from_theme
+    try:
+        yield
+    finally:
+        mkdocs_files.Files.add_files_from_theme = original
+
+
+class _CountWarnings(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record):
+        self.count += 1
+
+
+KEEP_PAGE_CHARS = 100_000_000  # rendered pages kept for later sites of one process, at most (characters)
+
+
+@contextlib.contextmanager
+def _equal_pages_rendered_once():
+    """While several sites are built in this process, a page whose Markdown, file, site files and Markdown settings
+    equal those of a page already rendered (most pages of most regions: only placeholders and regional pages differ)
+    takes that page's HTML, table of contents, title and anchors instead of being converted again. Everything a
+    rendering depends on is in the key; a page whose rendering logged a warning is never reused (so every build still
+    reports its own problems), and anything the key cannot describe (a Markdown extension object that is not ours)
+    is rendered as usual."""
+    from mkdocs.structure.pages import Page
+
+    original = Page.render
+    kept: dict = {}
+    seen = {"files": None, "files_key": None, "kept_chars": 0}
+
+    def settings_key(config):
+        parts = []
+        for ext in config["markdown_extensions"]:
+            if isinstance(ext, str):
+                parts.append(ext)
+            elif isinstance(ext, QuizExtension) and ext.defer:  # deferred: only slots, named by bank, go in
+                parts.append(("quiz", tuple(sorted(ext.banks)), ext.storage,
+                              None if ext.allowed is None else tuple(sorted(ext.allowed))))
+            elif isinstance(ext, LawExtension):
+                parts.append(("law", tuple(sorted((k, law.url, law.title) for k, law in ext.laws.items()))))
+            else:
+                return None
+        return (tuple(parts), repr(config["mdx_configs"]), repr(config.validation), config.use_directory_urls)
+
+    def files_key(files):
+        if seen["files"] is not files:
+            seen["files"], seen["files_key"] = files, tuple(
+                (f.src_uri, f.dest_uri, f.url, str(f.inclusion)) for f in files)
+        return seen["files_key"]
+
+    def render(page, config, files):
+        settings = settings_key(config)
+        key = None if settings is None else (page.markdown, page.file.src_uri, page.file.dest_uri, page.file.url,
+                                              settings, files_key(files))
+        hit = kept.get(key) if key is not None else None
+        if hit is not None:
+            content, toc, title, anchors, links = hit
+            page.content, page.toc, page._title_from_render = content, toc, title
+            page.present_anchor_ids = set(anchors)
+            if links is not None:
+                page.links_to_anchors = {files.get_file_from_path(src): dict(found) for src, found in links.items()}
+            return
+        counter = _CountWarnings()
+        mkdocs_logger = logging.getLogger("mkdocs")
+        mkdocs_logger.addHandler(counter)
+        try:
+            original(page, config, files)
+        finally:
+            mkdocs_logger.removeHandler(counter)
+        links = getattr(page, "links_to_anchors", None)
+        if key is not None and not counter.count and page.file.page is page and seen["kept_chars"] < KEEP_PAGE_CHARS:
+            seen["kept_chars"] += len(page.content or "") + len(page.markdown or "")
+            kept[key] = (page.content, page.toc, page._title_from_render, frozenset(page.present_anchor_ids or ()),
+                         None if links is None else {f.src_uri: dict(found) for f, found in links.items()})
+
+    Page.render = render
+    try:
+        yield
+    finally:
+        Page.render = original
+
+
+@contextlib.contextmanager
+def _equal_pages_indexed_once():
+    """While several sites are built in this process, Material's search index takes the entries of a page whose HTML,
+    address, title, front matter and table of contents equal those of a page already indexed, instead of parsing its
+    HTML again. Without Material's search plugin (or another version of it) nothing changes."""
+    try:
+        from material.plugins.search.plugin import SearchIndex
+    except ImportError:
+        yield
+        return
+    original = getattr(SearchIndex, "add_entry_from_context", None)
+    if original is None:
+        yield
+        return
+    kept: dict = {}
+
+    def toc_key(items):
+        return tuple((item.id, item.url, item.title, toc_key(item.children)) for item in items or ())
+
+    def add_entry_from_context(index, page):
+        try:
+            key = (page.content, page.url, str(page.title), repr(page.meta), toc_key(page.toc))
+        except (AttributeError, TypeError):
+            key = None
+        if key is not None and key in kept:
+            index.entries.extend(copy.deepcopy(kept[key]))
+            return
+        before = len(index.entries)
+        original(index, page)
+        if key is not None:
+            kept[key] = copy.deepcopy(index.entries[before:])
+
+    SearchIndex.add_entry_from_context = add_entry_from_context
+    try:
+        yield
+    finally:
+        SearchIndex.add_entry_from_context = original
+
+
+def build_sites(config_file, sites, done=None) -> list:
+    """Build `sites`, a list of (environment variables, site folder), one after another, each as
+    `mkdocs build --strict --clean -d <folder>` would with those variables set. Warnings count (strict) and are
+    logged. `done(index, ok, message)` is called after each. Returns [(ok, message)] in order; a failed site does not
+    stop the next one. The environment is restored afterwards."""
+    logger = logging.getLogger("mkdocs")
+    if not logger.handlers:  # as the mkdocs command does, without --quiet: warnings are shown and counted
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        logger.addHandler(handler)
+        logger.propagate = False
+    if logger.level == logging.NOTSET or logger.level > logging.WARNING:
+        logger.setLevel(logging.WARNING)
+    with _theme_files_listed_once(), _equal_pages_rendered_once(), _equal_pages_indexed_once():
+        return [_build_site(config_file, env, site_dir, index, done) for index, (env, site_dir) in enumerate(sites)]
+
+
+def _build_site(config_file, env: dict, site_dir, index: int, done) -> tuple:
+    """One site of `build_sites`: (ok, why not)."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    saved = {name: os.environ.get(name) for name in env}
+    os.environ.update(env)
+    try:
+        config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config, dirty=False)
+        finally:
+            config.plugins.on_shutdown()
+        result = (True, "")
+    except (MkDocsException, SystemExit) as err:  # Abort, ConfigurationError, PluginError: already logged
+        result = (False, str(err) or type(err).__name__)
+    except Exception as err:  # a bug must not stop the other regions; it is reported with the region's name
+        import traceback
+
+        result = (False, "".join(traceback.format_exception(err)))
+    finally:
+        unlock_project()
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+    if done is not None:
+        done(index, *result)
+    return result
+
+
 class LindungiConfig(base.Config):
     """The plugin's options (`plugins: - lindungi: {pdf: off}`). The site's settings stay in `extra.lindungi`, checked
     with file:line messages (shapes.SETTINGS); their defaults live in models.Settings only."""
@@ -701,6 +902,11 @@ class LindungiPlugin(BasePlugin[LindungiConfig]):
         if self.config.theme:
             add_assets(files, config)
         return add_generated_files(self.build, files, config)
+
+    def on_env(self, env, *, config, files):
+        if env.bytecode_cache is None:  # the theme's compiled templates are kept in .cache/jinja/theme/
+            env.bytecode_cache = templating.theme_bytecode_cache()
+        return env
 
     def on_page_markdown(self, markdown, *, page, config, files):
         return render_page_markdown(self.build, markdown, page)

@@ -280,6 +280,10 @@ def find_names(root: Path, regions: dict, out: Collector) -> None:
                 for region in regions.values() for index, name in enumerate(names_of(region))]
     if not patterns:
         return
+    # One search of the whole file first: a file that holds no name (nearly every file) is not read line by line with
+    # every region's patterns, so each build does not cost more for every region added under regions/.
+    anywhere = re.compile("|".join(("(?i:" if pattern.flags & re.IGNORECASE else "(?:") + pattern.pattern + ")"
+                                   for pattern, _, _ in patterns))
     root = Path(root)
     for folder in SHARED_FOLDERS:
         base = root / folder
@@ -292,6 +296,8 @@ def find_names(root: Path, regions: dict, out: Collector) -> None:
                 try:
                     text = path.read_text(encoding="utf-8-sig")
                 except (UnicodeDecodeError, OSError):
+                    continue
+                if not anywhere.search(text):
                     continue
                 rel = path.relative_to(root).as_posix()
                 for number, line in enumerate(text.split("\n"), start=1):
