@@ -10,7 +10,7 @@ A type is a `QuestionType` subclass registered with `register`. It declares:
   gives the shuffled parts the templates read, `key_text` the key in the paper's own terms;
 - its GIFT and Moodle XML form: `gift_lines` and `xml_body` (with `xml_type`);
 - its grading data for quiz.js: `answer_key` (the `data-key` JSON) and `grading`, the name of the grading function
-  quiz.js uses (`choice`, `ordering`, `matching`, `short_answer`); and for the scoring workbook `workbook_key`, `right_formula`.
+  quiz.js uses (`choice`, `true_false`, `ordering`, `matching`, `short_answer`); and for the scoring workbook `workbook_key`, `right_formula`.
 
 The built-in types are registered when this package is imported, in the order their names are listed in the guide and
 the schema. A type added by a site or a test calls `register(MyType(), templates=<folder with its template>)`.

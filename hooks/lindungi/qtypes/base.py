@@ -18,7 +18,7 @@ class QuestionType:
     required: tuple = ()      # keys a question of this type must have
     outcome = False           # judged as a whole: may (and should) say feedback_correct / feedback_incorrect
     template = "qtypes/none.html"   # macros controls, key, paper, paper_key, pack
-    grading = "choice"        # quiz.js grading function: choice | ordering | matching | short_answer
+    grading = "choice"        # quiz.js grading function: choice | true_false | ordering | matching | short_answer
     multi = False             # several options may be right (check boxes on screen)
     reveals_accepted = False  # a wrong answer shows the accepted answers after checking
     normalises_text = False   # quiz.js compares typed text: the quiz carries the list of abbreviations

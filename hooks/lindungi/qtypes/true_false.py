@@ -9,6 +9,7 @@ class TrueFalse(QuestionType):
     required = ("answer",)
     outcome = True
     template = "qtypes/true_false.html"
+    grading = "true_false"
     xml_type = "truefalse"
     score_mark = "true_false"
 
