@@ -8,7 +8,7 @@ explanation) and, in Moodle XML, its hint and objective (as a tag). Question nam
 How the site's scoring maps onto Moodle (the site scores every question all-or-nothing):
 - single choice, scenario, true/false, short answer: 100% or 0%, the same as the site;
 - ordering: Moodle's `ordering` type (core since Moodle 4.4) with grading "ALL_OR_NOTHING", the same as the site.
-  `ordering="matching"` writes the old form instead (each step paired with its position number) for Moodle before
+  `ordering=OLD_FORM` writes the old form instead (each step paired with its position number) for Moodle before
   4.4; Moodle then gives credit per step;
 - multiple answers: each right option is worth an equal share and each wrong one -100%, so any wrong tick gives 0%,
   as on the site, but ticking only some of the right options earns part of the mark in Moodle (0% on the site);
@@ -25,12 +25,14 @@ import unicodedata
 import xml.etree.ElementTree as ET
 
 from . import qtypes
+from .qtypes.ordering import MOODLE_FORMS
 from .memo import always_compute
 from .quizrender import ABBREVIATIONS, normalise, sheet_forms
 
 GIFT_SPECIAL = "~=#{}:"
 CATEGORY_ROOT = "$course$/top"
-ORDERING_FORMS = ("ordering", "matching")  # Moodle 4.4+ ordering type, or the fallback for older Moodle
+ORDERING_FORMS = MOODLE_FORMS  # Moodle 4.4+ ordering type, or the fallback for older Moodle
+NEW_FORM, OLD_FORM = ORDERING_FORMS
 
 # Grades Moodle accepts for an answer (qformat "nearest grade"); partial credit of a multiple-answer option is
 # rounded to the nearest of these.
@@ -129,7 +131,7 @@ def _fraction(count: int) -> str:
     return f"{value:.7g}"  # all digits of the grade: Moodle matches it against its list of grades
 
 
-def gift_question(bank, q, ordering: str = "ordering", suffix: str = "") -> str:
+def gift_question(bank, q, ordering: str = NEW_FORM, suffix: str = "") -> str:
     _check_ordering(ordering)
     name = gift_escape(f"{bank.id}/{q.id}{suffix}")
     kind = qtypes.of(q)
@@ -153,7 +155,7 @@ def _pairs(q) -> list:
     return qtypes.of(q).pairs(q)
 
 
-def to_gift(banks, ordering: str = "ordering") -> str:
+def to_gift(banks, ordering: str = NEW_FORM) -> str:
     """All `banks` as one GIFT file (UTF-8 text), one category per bank (per form for pre/post banks)."""
     parts = []
     for bank in banks:
@@ -182,7 +184,7 @@ def _feedback(answer: ET.Element, text: str) -> None:
     _text(answer, "feedback", _p(text) if text else "")
 
 
-def xml_question(quiz: ET.Element, bank, q, ordering: str = "ordering", form: str | None = None) -> None:
+def xml_question(quiz: ET.Element, bank, q, ordering: str = NEW_FORM, form: str | None = None) -> None:
     _check_ordering(ordering)
     suffix = _suffix(form)
     kind = qtypes.of(q)
@@ -214,7 +216,7 @@ XML_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n<quiz>\n'
 XML_TAIL = "</quiz>\n"
 
 
-def _xml_body(bank, ordering: str = "ordering") -> str:
+def _xml_body(bank, ordering: str = NEW_FORM) -> str:
     """The questions of one bank (its category, or one per form, first), indented for the inside of `<quiz>`."""
     quiz = ET.Element("quiz")
     for category_path, form, questions in placements(bank):
@@ -227,7 +229,7 @@ def _xml_body(bank, ordering: str = "ordering") -> str:
     return "".join("  " + ET.tostring(child, encoding="unicode").rstrip() + "\n" for child in quiz)
 
 
-def to_moodle_xml(banks, ordering: str = "ordering") -> str:
+def to_moodle_xml(banks, ordering: str = NEW_FORM) -> str:
     """All `banks` as one Moodle XML document, one category per bank (per form for pre/post banks)."""
     return XML_HEAD + "".join(_xml_body(bank, ordering) for bank in banks) + XML_TAIL
 
@@ -251,8 +253,8 @@ def export_files(banks, remember=None) -> dict:
     if gifts:
         files["semua-bank-soal.gift"] = "\n".join(gifts)
         files["semua-bank-soal.xml"] = XML_HEAD + "".join(bodies) + XML_TAIL
-        old = [remember(("gift-old", repr(b)), lambda b=b: to_gift([b], "matching")) for b in banks]
+        old = [remember(("gift-old", repr(b)), lambda b=b: to_gift([b], OLD_FORM)) for b in banks]
         files[f"{OLD_MOODLE}.gift"] = "\n".join(old)
-        old = [remember(("xml-old", repr(b)), lambda b=b: _xml_body(b, "matching")) for b in banks]
+        old = [remember(("xml-old", repr(b)), lambda b=b: _xml_body(b, OLD_FORM)) for b in banks]
         files[f"{OLD_MOODLE}.xml"] = XML_HEAD + "".join(old) + XML_TAIL
     return files

@@ -171,17 +171,17 @@ def question_views(bank, questions=None, attempt: int = 0) -> list:
     """One `QuizView` per question of `bank` (or of `questions`), numbered from 1."""
     views = []
     for number, q in enumerate(bank.questions if questions is None else questions, start=1):
-        options = list(q.options)
-        if bank.shuffle and options:
-            options = shuffled(options, seed(bank.id, q.id, attempt))
         kind = qtypes.of(q)
+        options = list(q.options)
+        if bank.shuffle and options and kind.shuffles_options:
+            options = shuffled(options, seed(bank.id, q.id, attempt))
         items = kind.items(bank, q, attempt)
         unique = _unique_rights(q.pairs)
         rights = kind.rights(bank, q, unique, attempt)
         canonical = {p.right: p.id for p in unique}
         letters = {p.id: _letter(rights.index(next(r for r in rights if r.right == p.right))) for p in q.pairs} \
             if rights else {}
-        order = [o.id for o in q.options] if q.options else [r.id for r in unique]
+        order = ([o.id for o in q.options] if kind.shuffles_options else []) if q.options else [r.id for r in unique]
         views.append(QuizView(q=q, number=number, dom_id=f"lpq-{bank.id}-{q.id}", options=options, items=items,
                               rights=rights, key=json.dumps(kind.answer_key(q, canonical)), hash=question_hash(q),
                               letters=letters, order=json.dumps(order) if order else "", tf_keys=bank.true_false_keys,

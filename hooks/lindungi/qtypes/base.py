@@ -20,6 +20,7 @@ class QuestionType:
     template = "qtypes/none.html"   # macros controls, key, paper, paper_key, pack
     grading = "choice"        # quiz.js grading function: choice | true_false | ordering | matching | short_answer
     multi = False             # several options may be right (check boxes on screen)
+    shuffles_options = True   # options follow the bank's `shuffle` (a scale keeps its order)
     reveals_accepted = False  # a wrong answer shows the accepted answers after checking
     normalises_text = False   # quiz.js compares typed text: the quiz carries the list of abbreviations
     xml_type = ""             # Moodle XML question type
@@ -121,7 +122,7 @@ class ChoiceType(QuestionType):
 
         single = not self.multi
         ET.SubElement(el, "single").text = "true" if single else "false"
-        ET.SubElement(el, "shuffleanswers").text = "true" if bank.shuffle else "false"
+        ET.SubElement(el, "shuffleanswers").text = "true" if bank.shuffle and self.shuffles_options else "false"
         ET.SubElement(el, "answernumbering").text = "abc"
         right = sum(1 for o in q.options if o.correct)
         for o in q.options:

@@ -2,6 +2,10 @@
 
 from .base import QuestionType, gift_pairs, too_few, write_pairs
 
+# The two ways an ordering question goes to Moodle: its own `ordering` type (Moodle 4.4+), or, for Moodle before 4.4,
+# as a matching question (each step paired with its position number). quizexport's `ordering` argument is one of them.
+MOODLE_FORMS = ("ordering", "matching")
+
 
 class Ordering(QuestionType):
     name = "ordering"
@@ -34,7 +38,7 @@ class Ordering(QuestionType):
         return [(item.text, str(n)) for n, item in enumerate(q.items, start=1)]
 
     def gift_whole(self, bank, q, name: str, ordering: str) -> str | None:
-        if ordering != "ordering":
+        if ordering != MOODLE_FORMS[0]:
             return None
         from ..quizexport import _raw_html
 
@@ -51,10 +55,10 @@ class Ordering(QuestionType):
         return gift_pairs(self.pairs(q))
 
     def xml_name(self, ordering: str) -> str:
-        return "matching" if ordering == "matching" else "ordering"
+        return ordering
 
     def xml_body(self, el, bank, q, qtype: str) -> None:
-        if qtype != "ordering":
+        if qtype != MOODLE_FORMS[0]:
             write_pairs(el, self.pairs(q))
             return
         from ..quizexport import ET, _p, _text
