@@ -6,11 +6,13 @@ A type is a `QuestionType` subclass registered with `register`. It declares:
   (a right/wrong verdict with `feedback_correct` / `feedback_incorrect`) and `check` (its own rules, each problem a
   file:line message);
 - how it renders: `template`, a template with the macros `controls` (on screen), `key` (the answer on screen),
-  `paper` (the printed sheet), `paper_key` (the printed answer key) and `pack` (the pack's test sheet); `display`
-  gives the shuffled parts the templates read, `key_text` the key in the paper's own terms;
-- its GIFT and Moodle XML form: `gift_lines` and `xml_body` (with `xml_type`);
+  `paper` (the printed sheet), `paper_key` (the printed answer key), `pack` and `pack_key` (the pack's test sheet and
+  key); `items`, `rights` and `shuffles_options` give the shuffled parts the templates read, `key_text` the key in
+  the paper's own terms;
+- its GIFT and Moodle XML form: `gift_whole` / `gift_lines` and `xml_name` / `xml_body`;
 - its grading data for quiz.js: `answer_key` (the `data-key` JSON) and `grading`, the name of the grading function
-  quiz.js uses (`choice`, `true_false`, `ordering`, `matching`, `short_answer`); and for the scoring workbook `workbook_key`, `right_formula`.
+  quiz.js uses (`choice`, `true_false`, `ordering`, `matching`, `short_answer`);
+- and for the scoring workbook: `workbook_key`, `workbook_cell`, `right_formula`, `score_mark`.
 
 The built-in types are registered when this package is imported, in the order their names are listed in the guide and
 the schema. A type added by a site or a test calls `register(MyType(), templates=<folder with its template>)`.

@@ -26,8 +26,8 @@ class ShortAnswer(QuestionType):
     def gift_lines(self, q, ordering: str) -> list:
         from ..quizexport import _gh, _moodle_text, gift_escape, short_answers
 
-        lines = [f"={gift_escape(_moodle_text(accepted))}" + (f"#{_gh(q.feedback_correct)}" if q.feedback_correct else "")
-                 for accepted in short_answers(q)]
+        right = f"#{_gh(q.feedback_correct)}" if q.feedback_correct else ""
+        lines = [f"={gift_escape(_moodle_text(accepted))}{right}" for accepted in short_answers(q)]
         if q.feedback_incorrect:
             lines.append(f"=%0%*#{_gh(q.feedback_incorrect)}")
         return lines
