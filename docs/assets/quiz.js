@@ -72,8 +72,12 @@
   }
   function attemptKey(quiz) { return PREFIX + SCHEMA + ":" + quiz.getAttribute("data-quiz") + ":attempt"; }
 
+  // How a question is graded: the grading kind its type declares (qtypes/ in the generator), written as data-grading
+  // when it is not the type's own name; a type of the "choice" kind (options with a tick each) needs neither.
+  function gradingOf(q) { return q.getAttribute("data-grading") || q.getAttribute("data-type"); }
+
   function answerOf(q) {
-    var type = q.getAttribute("data-type"), out = {};
+    var type = gradingOf(q), out = {};
     if (type === "ordering" || type === "matching") {
       all(q, ".lpq-row").forEach(function (row) {
         out[row.getAttribute("data-i") || row.getAttribute("data-p")] = row.querySelector("select").value;
@@ -92,7 +96,7 @@
   }
 
   function isRight(quiz, q, answer) {
-    var type = q.getAttribute("data-type"), key = parse(q.getAttribute("data-key"), null);
+    var type = gradingOf(q), key = parse(q.getAttribute("data-key"), null);
     if (type === "short_answer") {
       return Array.isArray(key) && key.indexOf(normalise(answer, parse(quiz.getAttribute("data-abbr"), {}))) >= 0;
     }
@@ -114,7 +118,7 @@
   }
 
   function setAnswer(q, answer) {
-    var type = q.getAttribute("data-type");
+    var type = gradingOf(q);
     if (type === "short_answer") {
       if (typeof answer === "string") q.querySelector(".lpq-text").value = answer.slice(0, 500);
     } else if (type === "ordering" || type === "matching") {
@@ -157,7 +161,7 @@
   // choice was right), the right answer the learner missed, and for steps and pairs of a wrong question the right
   // number or match in the learner's own terms ("Nomor yang tepat: 1"). The question's verdict is the status line.
   function markOptions(quiz, q, answer, s, ok) {
-    var type = q.getAttribute("data-type"), key = parse(q.getAttribute("data-key"), null);
+    var type = gradingOf(q), key = parse(q.getAttribute("data-key"), null);
     if (type === "ordering" || type === "matching") {
       if (ok) return;
       var order = type === "ordering" ? (key || []) : null;
@@ -227,7 +231,7 @@
   }
 
   function reorder(quiz, q, attempt) {
-    var type = q.getAttribute("data-type"), id = quiz.getAttribute("data-quiz") + "/" + q.getAttribute("data-q") + "/" + attempt;
+    var type = gradingOf(q), id = quiz.getAttribute("data-quiz") + "/" + q.getAttribute("data-q") + "/" + attempt;
     if (type === "ordering") {
       var key = parse(q.getAttribute("data-key"), []), ids = shuffle(key, id);
       if (ids.length > 1 && ids.join(" ") === key.join(" ")) ids.push(ids.shift());

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import qtypes
 from .catalogue import doc
 from .problems import Collector, Token, phrase, quote
 from .spec import Bool, Ctx, Enum, Field, Id, Int, ListOf, Obj, Str, check_document
@@ -29,12 +30,10 @@ from .yamlpos import PosDict
 
 NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
 UNIT = re.compile(r"%|[^\W\d_]+(?:[ .][^\W\d_]+)*\.?")  # orang, hari kerja, km, m., %: never digits or markup
-QUESTION_TYPES = ("single", "multiple", "true_false", "scenario", "ordering", "matching", "short_answer")
+QUESTION_TYPES = qtypes.names()  # the built-in types (qtypes/); a type registered later is accepted too
 USES = ("self_check", "pre_test", "post_test", "public")
 TEST_USES = frozenset({"pre_test", "post_test"})   # paper tests: printed in forms, answers never on a learner's page
 FORMS = ("A", "B")
-CHOICE_TYPES = ("single", "multiple", "scenario")
-OUTCOME_TYPES = ("true_false", "ordering", "matching", "short_answer")
 # The two answers of a true_false question, as interface-string suffixes (quiz_<x>, pack_<x>). A professional statement
 # is right or wrong ("Benar/Salah"); only a public myth quiz asks "Fakta/Mitos".
 TRUE_FALSE_LABELS = {"benar-salah": ("true", "false"), "fakta-mitos": ("fact", "myth")}
@@ -57,7 +56,7 @@ PAIR = Obj({
 })
 QUESTION = Obj({
     "id": Field(Id(), True, doc("question.id")),
-    "type": Field(Enum(QUESTION_TYPES), True, doc("question.type")),
+    "type": Field(Enum(qtypes.names), True, doc("question.type")),
     "objective": Field(Id(), False, doc("question.objective")),
     "forms": Field(ListOf(Enum(FORMS), min_items=1), False, doc("question.forms")),
     "points": Field(Int(minimum=1, maximum=100), False, doc("question.points")),
@@ -84,22 +83,10 @@ BANK = Obj({
     "questions": Field(ListOf(QUESTION, min_items=1), True, doc("bank.questions")),
 }, doc=doc("bank"))
 
-# Keys that belong to one type only: using them with another type is an error.
-TYPE_KEYS = {
-    "options": CHOICE_TYPES,
-    "scenario": ("scenario",),
-    "answer": ("true_false",),
-    "items": ("ordering",),
-    "pairs": ("matching",),
-    "accepted": ("short_answer",),
-    "units": ("short_answer",),
-    "feedback_correct": OUTCOME_TYPES,
-    "feedback_incorrect": OUTCOME_TYPES,
-}
-REQUIRED_BY_TYPE = {
-    "single": ("options",), "multiple": ("options",), "scenario": ("options", "scenario"),
-    "true_false": ("answer",), "ordering": ("items",), "matching": ("pairs",), "short_answer": ("accepted",),
-}
+# Keys that belong to one type only, and the keys each type requires: declared by the types (qtypes/).
+def type_keys() -> dict:
+    """Type-only key -> the types that may use it."""
+    return qtypes.type_keys()
 
 
 @dataclass(frozen=True)
@@ -211,10 +198,11 @@ def load_bank(value, rel: str, out: Collector) -> QuizBank | None:
 
 def _build_question(raw: PosDict, line: int, ctx: Ctx) -> Question:
     qtype = raw.get("type", "")
-    for key, types in TYPE_KEYS.items():
+    for key, types in type_keys().items():
         if key in raw and qtype and qtype not in types:
             ctx.out.add(ctx.path, raw.line_of(key), "quiz-key-type", key=key, qtype=qtype, allowed=list(types))
-    for key in REQUIRED_BY_TYPE.get(qtype, ()):
+    kind = qtypes.get(qtype) if isinstance(qtype, str) else None
+    for key in kind.required if kind else ():
         if key not in raw:
             ctx.out.add(ctx.path, line, "quiz-missing-key", key=key, qtype=qtype)
     options = tuple(Option(o["id"], o["text"], o.get("correct", False), o.get("feedback", ""))
@@ -237,23 +225,15 @@ def _check_question(q: Question, raw: PosDict, ctx: Ctx) -> None:
     _check_unique_ids(q.options, raw.get("options"), "option", ctx)
     _check_unique_ids(q.items, raw.get("items"), "option", ctx)
     _check_unique_ids(q.pairs, raw.get("pairs"), "option", ctx)
-    correct = sum(1 for o in q.options if o.correct)
-    if q.type in ("single", "scenario") and "options" in raw and correct != 1:
-        out.add(path, raw.line_of("options"), "quiz-single-correct", question=quote(q.id), qtype=q.type, count=correct)
-    if q.type == "multiple" and "options" in raw and correct == 0:
-        out.add(path, raw.line_of("options"), "quiz-no-correct", question=quote(q.id))
-    if q.type in CHOICE_TYPES and "options" in raw and len(q.options) < 2:
-        out.add(path, raw.line_of("options"), "quiz-too-few", question=quote(q.id), minimum=2, count=len(q.options))
-    if q.type in ("ordering", "matching") and len(q.items or q.pairs) < 2 and ("items" in raw or "pairs" in raw):
-        key = "items" if q.type == "ordering" else "pairs"
-        out.add(path, raw.line_of(key), "quiz-too-few", question=quote(q.id), minimum=2, count=len(q.items or q.pairs))
+    kind = qtypes.of(q)
+    kind.check(q, raw, ctx)
     for index, option in enumerate(q.options):
         if not option.feedback:
             out.warn(path, raw["options"].line_of(index), "quiz-option-feedback", question=quote(q.id),
                      option=quote(option.id))
     if q.units:
         _check_units(q, raw, ctx)
-    if q.type in OUTCOME_TYPES and not (q.feedback_correct and q.feedback_incorrect) and not q.explanation:
+    if kind.outcome and not (q.feedback_correct and q.feedback_incorrect) and not q.explanation:
         out.warn(path, q.line, "quiz-outcome-feedback", question=quote(q.id))
 
 

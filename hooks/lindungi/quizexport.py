@@ -8,7 +8,7 @@ explanation) and, in Moodle XML, its hint and objective (as a tag). Question nam
 How the site's scoring maps onto Moodle (the site scores every question all-or-nothing):
 - single choice, scenario, true/false, short answer: 100% or 0%, the same as the site;
 - ordering: Moodle's `ordering` type (core since Moodle 4.4) with grading "ALL_OR_NOTHING", the same as the site.
-  `ordering="matching"` writes the old form instead (each step paired with its position number) for Moodle before
+  `ordering=OLD_FORM` writes the old form instead (each step paired with its position number) for Moodle before
   4.4; Moodle then gives credit per step;
 - multiple answers: each right option is worth an equal share and each wrong one -100%, so any wrong tick gives 0%,
   as on the site, but ticking only some of the right options earns part of the mark in Moodle (0% on the site);
@@ -24,12 +24,15 @@ import html
 import unicodedata
 import xml.etree.ElementTree as ET
 
+from . import qtypes
+from .qtypes.ordering import MOODLE_FORMS
 from .memo import always_compute
 from .quizrender import ABBREVIATIONS, normalise, sheet_forms
 
 GIFT_SPECIAL = "~=#{}:"
 CATEGORY_ROOT = "$course$/top"
-ORDERING_FORMS = ("ordering", "matching")  # Moodle 4.4+ ordering type, or the fallback for older Moodle
+ORDERING_FORMS = MOODLE_FORMS  # Moodle 4.4+ ordering type, or the fallback for older Moodle
+NEW_FORM, OLD_FORM = ORDERING_FORMS
 
 # Grades Moodle accepts for an answer (qformat "nearest grade"); partial credit of a multiple-answer option is
 # rounded to the nearest of these.
@@ -128,43 +131,19 @@ def _fraction(count: int) -> str:
     return f"{value:.7g}"  # all digits of the grade: Moodle matches it against its list of grades
 
 
-def gift_question(bank, q, ordering: str = "ordering", suffix: str = "") -> str:
+def gift_question(bank, q, ordering: str = NEW_FORM, suffix: str = "") -> str:
     _check_ordering(ordering)
     name = gift_escape(f"{bank.id}/{q.id}{suffix}")
-    if q.type == "ordering" and ordering == "ordering":
-        # Moodle's own form: `{>count selecttype layout grading showgrading` and one item per line, in the right
-        # order. The importer takes the text before `{` as is, so nothing in it may hold a brace or a GIFT escape.
-        paras = [part.strip() for part in q.scenario.split("\n\n") if part.strip()] if q.scenario else []
-        text = "".join(f"<p>{_raw_html(part)}</p>" for part in paras + [q.prompt])
-        lines = [f"// {q.type}", f"::{name}::[html]{text}{{>{len(q.items)} ALL VERTICAL ALL_OR_NOTHING SHOW"]
-        lines.extend(_raw_html(item.text) for item in q.items)
-        lines.append("}")
-        return "\n".join(lines)
+    kind = qtypes.of(q)
+    whole = kind.gift_whole(bank, q, name, ordering)
+    if whole is not None:
+        return whole
     text = _gh(q.prompt)
     if q.scenario:
         paras = [part.strip() for part in q.scenario.split("\n\n") if part.strip()]
         text = "".join(f"<p>{_gh(part)}</p>" for part in paras) + f"<p>{text}</p>"
     lines = [f"// {q.type}", f"::{name}::[html]{text}{{"]
-    if q.type in ("single", "scenario"):
-        for o in q.options:
-            lines.append(f"{'=' if o.correct else '~'}{_gh(o.text)}" + (f"#{_gh(o.feedback)}" if o.feedback else ""))
-    elif q.type == "multiple":
-        right = sum(1 for o in q.options if o.correct)
-        for o in q.options:
-            weight = _fraction(right) if o.correct else "-100"
-            lines.append(f"~%{weight}%{_gh(o.text)}" + (f"#{_gh(o.feedback)}" if o.feedback else ""))
-    elif q.type == "true_false":
-        # GIFT: {TRUE#feedback when answered wrongly#feedback when answered rightly}
-        lines.append(("TRUE" if q.answer else "FALSE") + f"#{_gh(q.feedback_incorrect)}#{_gh(q.feedback_correct)}")
-    elif q.type == "short_answer":
-        for accepted in short_answers(q):
-            lines.append(f"={gift_escape(_moodle_text(accepted))}"
-                         + (f"#{_gh(q.feedback_correct)}" if q.feedback_correct else ""))
-        if q.feedback_incorrect:
-            lines.append(f"=%0%*#{_gh(q.feedback_incorrect)}")
-    elif q.type in ("matching", "ordering"):
-        for left, right in _pairs(q):
-            lines.append(f"={_gh(left)} -> {gift_escape(right)}")
+    lines += kind.gift_lines(q, ordering)
     if q.explanation:
         lines.append(f"####{_gh(q.explanation)}")
     lines.append("}")
@@ -173,12 +152,10 @@ def gift_question(bank, q, ordering: str = "ordering", suffix: str = "") -> str:
 
 def _pairs(q) -> list:
     """(left, right) rows of a matching question, or of an ordering question as step -> position."""
-    if q.type == "ordering":
-        return [(item.text, str(n)) for n, item in enumerate(q.items, start=1)]
-    return [(p.left, p.right.replace("->", "\u2192")) for p in q.pairs]
+    return qtypes.of(q).pairs(q)
 
 
-def to_gift(banks, ordering: str = "ordering") -> str:
+def to_gift(banks, ordering: str = NEW_FORM) -> str:
     """All `banks` as one GIFT file (UTF-8 text), one category per bank (per form for pre/post banks)."""
     parts = []
     for bank in banks:
@@ -207,14 +184,11 @@ def _feedback(answer: ET.Element, text: str) -> None:
     _text(answer, "feedback", _p(text) if text else "")
 
 
-XML_TYPES = {"single": "multichoice", "multiple": "multichoice", "scenario": "multichoice",
-             "true_false": "truefalse", "short_answer": "shortanswer", "matching": "matching", "ordering": "ordering"}
-
-
-def xml_question(quiz: ET.Element, bank, q, ordering: str = "ordering", form: str | None = None) -> None:
+def xml_question(quiz: ET.Element, bank, q, ordering: str = NEW_FORM, form: str | None = None) -> None:
     _check_ordering(ordering)
     suffix = _suffix(form)
-    qtype = "matching" if q.type == "ordering" and ordering == "matching" else XML_TYPES[q.type]
+    kind = qtypes.of(q)
+    qtype = kind.xml_name(ordering)
     el = ET.SubElement(quiz, "question", {"type": qtype})
     _text(el, "name", f"{bank.id}/{q.id}{suffix}", fmt=None)
     _text(el, "questiontext", (_p(q.scenario) if q.scenario else "") + _p(q.prompt))
@@ -223,42 +197,8 @@ def xml_question(quiz: ET.Element, bank, q, ordering: str = "ordering", form: st
     ET.SubElement(el, "penalty").text = "0"
     ET.SubElement(el, "hidden").text = "0"
     ET.SubElement(el, "idnumber").text = f"{bank.id}/{q.id}" + (f"/{form}" if form else "")
-    if q.type in ("single", "scenario", "multiple"):
-        single = q.type != "multiple"
-        ET.SubElement(el, "single").text = "true" if single else "false"
-        ET.SubElement(el, "shuffleanswers").text = "true" if bank.shuffle else "false"
-        ET.SubElement(el, "answernumbering").text = "abc"
-        right = sum(1 for o in q.options if o.correct)
-        for o in q.options:
-            fraction = ("100" if o.correct else "0") if single else (_fraction(right) if o.correct else "-100")
-            answer = _text(el, "answer", _p(o.text), fraction=fraction)
-            _feedback(answer, o.feedback)
-    elif q.type == "true_false":
-        for value in (True, False):
-            answer = _text(el, "answer", "true" if value else "false", fmt="moodle_auto_format",
-                           fraction="100" if value == q.answer else "0")
-            _feedback(answer, q.feedback_correct if value == q.answer else q.feedback_incorrect)
-    elif q.type == "short_answer":
-        ET.SubElement(el, "usecase").text = "0"
-        for accepted in short_answers(q):
-            _feedback(_text(el, "answer", _moodle_text(accepted), fmt="moodle_auto_format", fraction="100"),
-                      q.feedback_correct)
-        if q.feedback_incorrect:
-            _feedback(_text(el, "answer", "*", fmt="moodle_auto_format", fraction="0"), q.feedback_incorrect)
-    elif qtype == "ordering":
-        # Moodle's ordering type: every item shown, one below the other, all-or-nothing as on the site. The answers
-        # are written in the right order (the importer takes their order; `fraction` is the position).
-        for tag, value in (("layouttype", "VERTICAL"), ("selecttype", "ALL"), ("selectcount", str(len(q.items))),
-                           ("gradingtype", "ALL_OR_NOTHING"), ("showgrading", "SHOW")):
-            ET.SubElement(el, tag).text = value
-        for n, item in enumerate(q.items, start=1):
-            _text(el, "answer", _p(item.text), fraction=f"{n}")
-    else:
-        ET.SubElement(el, "shuffleanswers").text = "true"
-        for left, right in _pairs(q):
-            sub = _text(el, "subquestion", _p(left))
-            ET.SubElement(ET.SubElement(sub, "answer"), "text").text = right
-    if q.type in ("single", "scenario", "multiple", "matching", "ordering"):
+    kind.xml_body(el, bank, q, qtype)
+    if kind.xml_outcome_feedback:
         _text(el, "correctfeedback", _p(q.feedback_correct) if q.feedback_correct else "")
         _text(el, "partiallycorrectfeedback", "")
         _text(el, "incorrectfeedback", _p(q.feedback_incorrect) if q.feedback_incorrect else "")
@@ -276,7 +216,7 @@ XML_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n<quiz>\n'
 XML_TAIL = "</quiz>\n"
 
 
-def _xml_body(bank, ordering: str = "ordering") -> str:
+def _xml_body(bank, ordering: str = NEW_FORM) -> str:
     """The questions of one bank (its category, or one per form, first), indented for the inside of `<quiz>`."""
     quiz = ET.Element("quiz")
     for category_path, form, questions in placements(bank):
@@ -289,7 +229,7 @@ def _xml_body(bank, ordering: str = "ordering") -> str:
     return "".join("  " + ET.tostring(child, encoding="unicode").rstrip() + "\n" for child in quiz)
 
 
-def to_moodle_xml(banks, ordering: str = "ordering") -> str:
+def to_moodle_xml(banks, ordering: str = NEW_FORM) -> str:
     """All `banks` as one Moodle XML document, one category per bank (per form for pre/post banks)."""
     return XML_HEAD + "".join(_xml_body(bank, ordering) for bank in banks) + XML_TAIL
 
@@ -313,8 +253,8 @@ def export_files(banks, remember=None) -> dict:
     if gifts:
         files["semua-bank-soal.gift"] = "\n".join(gifts)
         files["semua-bank-soal.xml"] = XML_HEAD + "".join(bodies) + XML_TAIL
-        old = [remember(("gift-old", repr(b)), lambda b=b: to_gift([b], "matching")) for b in banks]
+        old = [remember(("gift-old", repr(b)), lambda b=b: to_gift([b], OLD_FORM)) for b in banks]
         files[f"{OLD_MOODLE}.gift"] = "\n".join(old)
-        old = [remember(("xml-old", repr(b)), lambda b=b: _xml_body(b, "matching")) for b in banks]
+        old = [remember(("xml-old", repr(b)), lambda b=b: _xml_body(b, OLD_FORM)) for b in banks]
         files[f"{OLD_MOODLE}.xml"] = XML_HEAD + "".join(old) + XML_TAIL
     return files

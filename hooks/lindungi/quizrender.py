@@ -26,7 +26,7 @@ from types import SimpleNamespace
 import jinja2
 from markupsafe import Markup
 
-from . import templating
+from . import qtypes, templating
 from .quizbank import TEST_USES
 
 SCHEMA = 1
@@ -142,6 +142,7 @@ class QuizView:
     letters: dict      # matching: pair id -> letter of its right-hand text (worksheets and keys)
     order: str         # JSON for quiz.js: ids in source order, reshuffled on a retry ("" when not needed)
     tf_keys: tuple = ("true", "false")  # true_false: the `quiz_*` strings naming the right and the wrong answer
+    kind: qtypes.QuestionType = None   # the question's type (qtypes/): its template and grading kind
 
     # What paper shows: the web sheet, the pack's test sheet and both answer keys read these, so a sheet printed from
     # anywhere is marked right with a key printed from anywhere (one view per bank and form).
@@ -163,36 +164,28 @@ class QuizView:
     @property
     def key_text(self) -> str:
         """The answer in the paper's own terms: option letters, item numbers in the right order, number-letter pairs."""
-        q = self.q
-        if self.options:
-            return ", ".join(letter for letter, o in self.lettered if o.correct)
-        if self.items:
-            number = {item.id: n for n, item in self.numbered}
-            return ", ".join(str(number[item.id]) for item in q.items)
-        if self.rights:
-            return ", ".join(f"{n}-{self.letters[p.id]}" for n, p in self.lefts)
-        if q.type == "true_false":
-            return ""  # printed with its label: `tf_keys` names the interface strings
-        return " / ".join(q.accepted_forms)
+        return self.kind.key_text(self)
 
 
 def question_views(bank, questions=None, attempt: int = 0) -> list:
     """One `QuizView` per question of `bank` (or of `questions`), numbered from 1."""
     views = []
     for number, q in enumerate(bank.questions if questions is None else questions, start=1):
+        kind = qtypes.of(q)
         options = list(q.options)
-        if bank.shuffle and options:
+        if bank.shuffle and options and kind.shuffles_options:
             options = shuffled(options, seed(bank.id, q.id, attempt))
-        items = order_items(bank.id, q, attempt) if q.type == "ordering" else []
+        items = kind.items(bank, q, attempt)
         unique = _unique_rights(q.pairs)
-        rights = shuffled(unique, seed(bank.id, q.id, attempt)) if q.type == "matching" else []
+        rights = kind.rights(bank, q, unique, attempt)
         canonical = {p.right: p.id for p in unique}
         letters = {p.id: _letter(rights.index(next(r for r in rights if r.right == p.right))) for p in q.pairs} \
             if rights else {}
-        order = [o.id for o in q.options] if q.options else [r.id for r in unique]
+        order = ([o.id for o in q.options] if kind.shuffles_options else []) if q.options else [r.id for r in unique]
         views.append(QuizView(q=q, number=number, dom_id=f"lpq-{bank.id}-{q.id}", options=options, items=items,
-                              rights=rights, key=json.dumps(_key(q, canonical)), hash=question_hash(q),
-                              letters=letters, order=json.dumps(order) if order else "", tf_keys=bank.true_false_keys))
+                              rights=rights, key=json.dumps(kind.answer_key(q, canonical)), hash=question_hash(q),
+                              letters=letters, order=json.dumps(order) if order else "", tf_keys=bank.true_false_keys,
+                              kind=kind))
     return views
 
 
@@ -204,22 +197,7 @@ def _unique_rights(pairs) -> list:
     return list(seen.values())
 
 
-def _key(q, canonical: dict):
-    if q.type == "matching":
-        return {p.id: canonical[p.right] for p in q.pairs}
-    if q.type in ("single", "multiple", "scenario"):
-        return [o.id for o in q.options if o.correct]
-    if q.type == "true_false":
-        return "true" if q.answer else "false"
-    if q.type == "ordering":
-        return [i.id for i in q.items]
-    if q.type == "short_answer":
-        return sorted({normalise(a) for a in q.accepted_forms})
-    return None
-
-
-def _letter(index: int) -> str:
-    return chr(ord("A") + index) if index < 26 else str(index + 1)
+_letter = qtypes.letter
 
 
 def _strings(ui: dict, bank, count: int, points: int) -> SimpleNamespace:
@@ -245,7 +223,7 @@ def render_quiz(bank, ui: dict, storage: str = "none") -> str:
     points = sum(v.q.points for v in views)
     s = _strings(ui, bank, len(views), points)
     ui_json = json.dumps({k: getattr(s, k) for k in _SCRIPT_STRINGS}, ensure_ascii=False)
-    has_text = any(v.q.type == "short_answer" for v in views)
+    has_text = any(v.kind.normalises_text for v in views)
     abbr_json = json.dumps(ABBREVIATIONS, ensure_ascii=False) if has_text else ""
     return _ENV.get_template("quiz.html").render(
         bank=bank, views=views, storage=storage, s=s, schema=SCHEMA,

@@ -57,9 +57,7 @@ def rows_of(workshop) -> int:
 
 def key_text(view, ui: dict) -> str:
     """The key as the pack's answer key prints it (a true/false question: the first letter of its answer's label)."""
-    if view.q.type == "true_false":
-        return ui["quiz_" + view.tf_keys[0 if view.q.answer else 1]][:1].upper()
-    return view.key_text
+    return view.kind.workbook_key(view, ui)
 
 
 def _norm(ref: str) -> str:
@@ -71,16 +69,7 @@ def _norm(ref: str) -> str:
 
 def right_formula(view, answer: str, key: str) -> str:
     """A condition that is TRUE when the typed answer in cell `answer` is right against the key in cell `key`."""
-    kind = view.q.type
-    if kind == "multiple":  # every letter chosen exactly when the key has it, in any order
-        checks = [f'ISNUMBER(SEARCH("{letter}",{key}))=ISNUMBER(SEARCH("{letter}",{answer}))'
-                  for letter, _ in view.lettered]
-        return f'AND({_norm(answer)}<>"",{",".join(checks)})'
-    if kind == "true_false":
-        return f"LEFT({_norm(answer)},1)={_norm(key)}"
-    if kind == "short_answer":  # the trainer compares with the accepted answers and types 1 or 0
-        return f'{_norm(answer)}="1"'
-    return f"{_norm(answer)}={_norm(key)}"
+    return view.kind.right_formula(view, answer, key, _norm)
 
 
 def _col(index: int) -> str:
@@ -149,10 +138,8 @@ def build(workshop, project, ui: dict):
         first = column
         for view in pack.question_views(test):
             values = [ui["pack_" + test.kind], test.form, test.bank.title, view.number,
-                      ui.get(f"quiz_type_{view.q.type}", view.q.type), key_text(view, ui), view.q.points,
-                      ui[f"score_mark_{view.q.type}" if view.q.type in _MARKS else "score_mark_single"], view.q.prompt]
-            if view.q.type == "short_answer":
-                values[5] = " / ".join(view.q.accepted)
+                      ui.get(f"quiz_type_{view.q.type}", view.q.type), view.kind.workbook_cell(view, ui), view.q.points,
+                      ui[f"score_mark_{view.kind.score_mark}"], view.q.prompt]
             for c, value in enumerate(values, start=1):
                 key_ws.cell(key_row, c, value)
             key_ws.cell(key_row, 9).alignment = wrap
@@ -296,9 +283,6 @@ def build(workshop, project, ui: dict):
         for cell in ws[1]:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     return wb
-
-
-_MARKS = ("single", "multiple", "true_false", "ordering", "matching", "short_answer")
 
 
 def _test_title(test, ui: dict) -> str:

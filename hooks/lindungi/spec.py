@@ -237,8 +237,14 @@ class Time(Shape):
 
 
 class Enum(Shape):
+    """One of `values`: a list, or a function giving the list at each use (a registry that may grow)."""
+
     def __init__(self, values, doc: str = ""):
-        self.values, self.doc = list(values), doc
+        self._values, self.doc = (values if callable(values) else list(values)), doc
+
+    @property
+    def values(self) -> list:
+        return list(self._values()) if callable(self._values) else self._values
 
     def check(self, value, ctx, key, line):
         if any(value == v and type(value) is type(v) for v in self.values):

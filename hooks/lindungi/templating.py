@@ -119,9 +119,32 @@ def _date_parts(value, ui: dict) -> dict:
 FILTERS = {"clock": clock, "long_date": long_date, "plain_date": plain_date}
 
 
+_EXTRA_FOLDERS: list = []  # template folders added at run time (a question type registered from outside the package)
+
+
+def add_folder(folder) -> None:
+    """Let every environment also find templates in `folder` (after the package's own)."""
+    folder = str(Path(folder).resolve())
+    if folder not in _EXTRA_FOLDERS:
+        _EXTRA_FOLDERS.append(folder)
+
+
+class _ExtraLoader(jinja2.BaseLoader):
+    """The folders of `add_folder`, looked up at each load."""
+
+    def get_source(self, environment, template):
+        for folder in _EXTRA_FOLDERS:
+            try:
+                return jinja2.FileSystemLoader(folder).get_source(environment, template)
+            except jinja2.TemplateNotFound:
+                continue
+        raise jinja2.TemplateNotFound(template)
+
+
 def environment(name: str, **options) -> jinja2.Environment:
     """An autoescaping environment over the package's templates; `name` names its compiled-template folder."""
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(TEMPLATES), _ExtraLoader()])
+    env = jinja2.Environment(loader=loader, autoescape=True,
                              bytecode_cache=_ProjectBytecodeCache(name), **options)
     env.filters.update(FILTERS)
     return env
