@@ -893,9 +893,9 @@ class LindungiPlugin(BasePlugin[LindungiConfig]):
         start_session(command, dirty)
 
     def on_config(self, config):
-        self.build = start_build(config, self.config)
-        if self.config.theme:
+        if self.config.theme:  # first: the build then moves every stylesheet, the theme's own too, below the content
             add_theme(config)
+        self.build = start_build(config, self.config)
         return config
 
     def on_files(self, files, *, config):
