@@ -127,7 +127,8 @@ def test_guide_and_trainer_view_show_clock_times_per_step(project, docs):
     session = next(s for s in module.sessions if s.id == "rujukan")
     trainer = pages.render_session(session, module, project, UI, trainer=True)
     assert "Jam menurut agenda Lokakarya uji, hari 1." in trainer
-    assert "| 11.45–11.55 | ↳ Membaca skenario | 10 menit |" in trainer
+    assert ('<td data-label="Jam">11.45–11.55</td><th scope="row" data-label="Langkah">↳ Membaca skenario</th>'
+            '<td data-label="Lama">10 menit</td>') in trainer
 
 
 def test_sub_steps_longer_than_their_step_are_an_error(tmp_path):
