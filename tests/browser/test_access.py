@@ -58,7 +58,7 @@ def _open(browser, bases, kind: str, viewport: str):
     if kind == "search":
         _open_search(page)
         page.locator(".md-search__input").fill("kekerasan")
-        page.locator(".md-search-result__item").first.wait_for(timeout=10000)
+        page.locator(".md-search-result__item").first.wait_for(timeout=30000)
     return ctx, page
 
 
