@@ -20,7 +20,6 @@ A benchmark, never a timed test: tests/test_bench.py runs it once at a tiny size
 from __future__ import annotations
 
 import argparse
-import functools
 import http.server
 import json
 import os
@@ -28,13 +27,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-from contextlib import contextmanager
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "scripts"))
 
+import search_recall  # noqa: E402
 from search_recall import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 PAGES = ["index.html", "pencegahan/cara-melapor.html"]
@@ -90,18 +88,9 @@ class _Server(http.server.ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-@contextmanager
 def serve(folder: Path, gzip: bool):
-    """Serve `folder` on a free loopback port in a thread; yields the base URL (ending in /)."""
-    handler = functools.partial(type("H", (_Handler,), {"gzip": gzip}), directory=str(folder))
-    server = _Server(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """Serve `folder` on a free loopback port in a thread (a context manager yielding the base URL, ending in /)."""
+    return search_recall.serve(folder, type("H", (_Handler,), {"gzip": gzip}), _Server)
 
 
 def build_public_site(dest: Path) -> Path:

@@ -130,10 +130,11 @@ def format_report(result: dict) -> str:
 
 
 @contextmanager
-def serve(directory: Path):
-    """Serve `directory` over http on 127.0.0.1 (random port) in a thread; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def serve(directory: Path, handler_class=None, server_class=http.server.ThreadingHTTPServer):
+    """Serve `directory` over http on 127.0.0.1 (random port) in a thread; yields the base URL (ending in /).
+    `handler_class` defaults to a quiet static-file handler."""
+    handler = functools.partial(handler_class or _QuietHandler, directory=str(directory))
+    server = server_class(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
