@@ -3,6 +3,7 @@ from a fresh virtualenv), and a build with ProperDocs that writes the same files
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import shutil
@@ -23,6 +24,20 @@ import migrate  # noqa: E402
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
 OLD_HOOK = "hooks:\n  - ../../../hooks/main.py\n"
 NEW_PLUGINS = f"plugins: [search, lindungi]\n{migrate.NOTE}\n"  # in the hook's place, on as many lines
+
+
+def test_only_the_adapter_imports_mkdocs():
+    """engine/adapter.py is the one MkDocs-aware module: no other module of the package, in any subpackage, imports
+    mkdocs (so the domain code runs under any engine)."""
+    package = REPO / "hooks" / "lindungi"
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else [])
+            if any(name == "mkdocs" or name.startswith("mkdocs.") for name in names):
+                found.append(path.relative_to(package).as_posix())
+    assert sorted(set(found)) == ["engine/adapter.py"]
 
 
 def test_the_plugin_is_registered_and_its_options_are_typed():
