@@ -1,8 +1,8 @@
 """The old way in, for sites whose mkdocs.yml still lists `hooks: - .../hooks/main.py`: each hook forwards to the
-plugin (`plugins: - lindungi`, lindungi.adapter.LindungiPlugin) with its default options. `scripts/migrate.py`
+plugin (`plugins: - lindungi`, lindungi.engine.adapter.LindungiPlugin) with its default options. `scripts/migrate.py`
 rewrites such a mkdocs.yml to use the plugin."""
 
-from lindungi.adapter import LindungiPlugin
+from lindungi.engine.adapter import LindungiPlugin
 
 _plugin = LindungiPlugin()
 _plugin.load_config({})

@@ -53,14 +53,14 @@ import json, sys, tempfile, time
 from pathlib import Path
 started = time.perf_counter()
 sys.path.insert(0, sys.argv[1])
-from lindungi import pdf, printing
-from lindungi.checking import check_project
-from lindungi.locales import strings
+from lindungi.printing import documents, pdf
+from lindungi.engine.checking import check_project
+from lindungi.i18n.locales import strings
 root, workers = Path(sys.argv[2]), int(sys.argv[3])
 project = check_project(root)
 errors = [p.format() for p in project.problems if p.severity == "error"]
 assert not errors, errors[:3]
-jobs, merges = printing.pdf_jobs(project, strings(project.settings.language), False)
+jobs, merges = documents.pdf_jobs(project, strings(project.settings.language), False)
 with tempfile.TemporaryDirectory() as tmp:
     site, cache = Path(tmp) / "site", Path(tmp) / "cache"
     begun = time.perf_counter()

@@ -3,7 +3,7 @@
 
 Usage: python scripts/certificate_code.py workshops/<id>.yml [--region ID] [--text] [--root DIR]
 The code is the first 12 hexadecimal digits of the SHA-256 of the workshop's text (its title, place, organiser, dates,
-JP and agenda, one fact a line; `--text` prints it), as hooks/lindungi/certificate.py computes it for the certificate
+JP and agenda, one fact a line; `--text` prints it), as hooks/lindungi/printing/certificate.py computes it for the certificate
 PDF. The organiser comes from the region (`--region`, else LINDUNGI_REGION, else mkdocs.yml's default), as in the
 build. Exit status 1 when the workshop is unknown or the content has an error.
 """
@@ -18,9 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from lindungi import certificate  # noqa: E402
-from lindungi.checking import check_project  # noqa: E402
-from lindungi.problems import ERROR, format_report  # noqa: E402
+from lindungi.printing import certificate  # noqa: E402
+from lindungi.engine.checking import check_project  # noqa: E402
+from lindungi.validation.problems import ERROR, format_report  # noqa: E402
 
 
 def main(argv=None) -> int:

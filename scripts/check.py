@@ -4,7 +4,7 @@
 Usage: python scripts/check.py [--root DIR] [--region ID] [--lang id|en] [--strict]
 The region is the one the build would use: `--region`, else LINDUNGI_REGION, else mkdocs.yml's default.
 Exit status: 1 when there is an error (or, with --strict, a warning); 0 otherwise.
-The same as `lindungi check` (lindungi.cli) run from this repository's root.
+The same as `lindungi check` (lindungi.engine.cli) run from this repository's root.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 
-from lindungi.cli import check  # noqa: E402
+from lindungi.engine.cli import check  # noqa: E402
 
 
 def main(argv=None) -> int:

@@ -27,7 +27,7 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "hooks"))
 
-from lindungi.loader import env_tag  # noqa: E402
+from lindungi.content.loader import env_tag  # noqa: E402
 
 AUDIENCES = ("konselor", "manajer_kasus", "pendamping_hukum", "psikolog", "fasilitator_desa", "pekerja_sosial",
              "tenaga_kesehatan", "guru")

@@ -17,10 +17,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from lindungi.checking import check_project  # noqa: E402
-from lindungi.locales import strings  # noqa: E402
-from lindungi.problems import ERROR, format_report  # noqa: E402
-from lindungi.quizpages import QUIZ_DIR, trainer_files  # noqa: E402
+from lindungi.engine.checking import check_project  # noqa: E402
+from lindungi.i18n.locales import strings  # noqa: E402
+from lindungi.validation.problems import ERROR, format_report  # noqa: E402
+from lindungi.quiz.quizpages import QUIZ_DIR, trainer_files  # noqa: E402
 
 
 def main(argv=None) -> int:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 
-from lindungi.messages import note  # noqa: E402
+from lindungi.i18n.messages import note  # noqa: E402
 
 HOOK = re.compile(r"""^\s*-\s*["']?[^"'#]*hooks/main\.py["']?\s*(#.*)?$""")
 TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:(.*)$")

@@ -9,7 +9,7 @@ Usage: python scripts/regions.py [--edition public|trainer] [--only ID,ID] [--sh
 - Each region is built into `<out>/<id>.tmp/`, then moved to `<out>/<id>/` only when its build succeeded, so a
   failed build never leaves a half-written site; the previous good site stays until a new one is complete.
 - All builds run in this project folder, so they share `.cache/` (parsed YAML, rendered quizzes, word roots, PDFs).
-- All builds run in this one Python process (lindungi.adapter.build_sites: a full strict MkDocs build per region,
+- All builds run in this one Python process (lindungi.engine.adapter.build_sites: a full strict MkDocs build per region,
   with the region's own configuration), so MkDocs, the theme, Markdown and WeasyPrint are loaded once.
   `--separate` runs one `mkdocs build` process per region instead, as before.
 - `--timings FILE` writes each region's wall-clock and CPU seconds (this process and its children) as JSON; the first
@@ -71,7 +71,7 @@ def publish(region: str, out: Path) -> None:
 def build_regions(regions: list[str], out: Path, edition: str = "public", root: Path = ROOT, report=None) -> list:
     """Strict builds of `regions` into `out/<id>/`, all in this process; [(region, ok, seconds, cpu seconds, log)].
     `report(row)` is called after each region."""
-    from lindungi.adapter import build_sites  # the one module that drives MkDocs
+    from lindungi.engine.adapter import build_sites  # the one module that drives MkDocs
 
     temps = [out / f"{region}.tmp" for region in regions]
     for temp in temps:

@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from lindungi.schemas import all_schemas  # noqa: E402
+from lindungi.validation.schemas import all_schemas  # noqa: E402
 
 OUT = ROOT / "schemas"
 

@@ -3,7 +3,7 @@
 
 Usage: python scripts/scorm.py [--root DIR] [--out DIR] [--module ID ...]
 Each zip holds imsmanifest.xml, the module's sessions (learner view) and self-check on one page, and its local assets;
-see hooks/lindungi/scorm.py. The packages are trainer-kit material: they are never written into site/.
+see hooks/lindungi/quiz/scorm.py. The packages are trainer-kit material: they are never written into site/.
 Exit status 1 when the content has an error or a module cannot become a package (nothing is written then).
 """
 
@@ -16,10 +16,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from lindungi import scorm  # noqa: E402
-from lindungi.checking import check_project  # noqa: E402
-from lindungi.locales import strings  # noqa: E402
-from lindungi.problems import ERROR, format_report  # noqa: E402
+from lindungi.quiz import scorm  # noqa: E402
+from lindungi.engine.checking import check_project  # noqa: E402
+from lindungi.i18n.locales import strings  # noqa: E402
+from lindungi.validation.problems import ERROR, format_report  # noqa: E402
 
 ASSETS = ROOT / "docs" / "assets"
 

@@ -13,7 +13,7 @@ SITES = REPO / "tests" / "sites"
 
 sys.path.insert(0, str(REPO / "hooks"))
 
-from lindungi.checking import check_project  # noqa: E402
+from lindungi.engine.checking import check_project  # noqa: E402
 
 
 def copy_site(name: str, dest: Path, assets: tuple[str, ...] = ()) -> Path:
@@ -31,7 +31,7 @@ def copy_site(name: str, dest: Path, assets: tuple[str, ...] = ()) -> Path:
 
 def problems_of(root: Path, lang: str = "id") -> list[str]:
     """Every problem of the project at `root`, formatted, in report order."""
-    from lindungi.problems import sort_problems
+    from lindungi.validation.problems import sort_problems
 
     project = check_project(root)
     return [p.format(lang) for p in sort_problems(project.problems)]

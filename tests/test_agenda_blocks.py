@@ -1,9 +1,9 @@
 """Agenda clock times and the learner/trainer views of blocks."""
 
 from helpers import copy_site
-from lindungi import blocks
-from lindungi.checking import check_project
-from lindungi.problems import Collector
+from lindungi.content import blocks
+from lindungi.engine.checking import check_project
+from lindungi.validation.problems import Collector
 
 
 def test_agenda_clock_times_come_from_session_steps(minimal):

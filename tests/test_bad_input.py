@@ -96,7 +96,7 @@ def test_build_stops_with_the_same_message_and_no_traceback(name, tmp_path):
 
 def test_addresses_accepted_and_refused():
     """Whole https addresses pass; http only where allowed (and localhost for a local preview's site_url)."""
-    from lindungi.spec import url_problem
+    from lindungi.validation.spec import url_problem
 
     for good in ("https://www.bmkg.go.id/", "https://peraturan.bpk.go.id/Details/40597?x=1#a", "https://127.0.0.1:8000/"):
         assert url_problem(good) is None, good

@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
-from lindungi import pdf
-from lindungi.memo import Memo, entry_digest
-from lindungi.yamlpos import BadPack, load_yaml, pack, unpack
+from lindungi.printing import pdf
+from lindungi.engine.memo import Memo, entry_digest
+from lindungi.validation.yamlpos import BadPack, load_yaml, pack, unpack
 
 TEXT = "judul: Mengenali kekerasan\nbutir:\n  - satu\n  - {tanggal: 2026-01-02}\n"
 

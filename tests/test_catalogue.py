@@ -14,7 +14,7 @@ import yaml
 from bad_input_cases import CASES, QUIZ
 from helpers import build_site, copy_site, problems_of
 
-from lindungi import catalogue
+from lindungi.i18n import catalogue
 
 REPO = Path(__file__).resolve().parent.parent
 PACKAGE = REPO / "hooks" / "lindungi"
@@ -50,7 +50,7 @@ def test_both_catalogues_have_the_same_keys():
 
 def test_no_old_catalogue_is_left():
     assert not (PACKAGE / "locales.yml").exists()
-    assert "i18n/*.yml" in (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    assert '"lindungi.i18n" = ["*.yml"]' in (REPO / "pyproject.toml").read_text(encoding="utf-8")  # the catalogues are package data
 
 
 def _words(text: str) -> set[str]:
@@ -141,15 +141,15 @@ def _literals(path: Path):
 
 
 def test_no_indonesian_literal_in_code():
-    """Every text people read comes from the catalogue: no string literal in hooks/lindungi/*.py holds an Indonesian
-    function word, apart from the catalogue loader."""
+    """Every text people read comes from the catalogue: no string literal in hooks/lindungi/**/*.py holds an Indonesian
+    function word, apart from the catalogue loader. The scan covers every subpackage."""
     found = []
-    for path in sorted(PACKAGE.glob("*.py")):
+    for path in sorted(PACKAGE.rglob("*.py")):
         if path.name == LOADER:
             continue
         for line, text in _literals(path):
             if " " in text.strip() and _words(text) & INDONESIAN:
-                found.append(f"{path.name}:{line}: {text[:80]!r}")
+                found.append(f"{path.relative_to(PACKAGE).as_posix()}:{line}: {text[:80]!r}")
     assert found == []
 
 

@@ -14,8 +14,8 @@ import pytest
 from pypdf import PdfReader
 
 from helpers import REPO, build_site, check_project, copy_site, problems_of
-from lindungi import certificate, printing
-from lindungi.locales import strings
+from lindungi.printing import certificate, documents
+from lindungi.i18n.locales import strings
 
 CODE = re.compile(r"^[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$")
 
@@ -194,7 +194,7 @@ def test_trainer_kit_build_writes_certificate_and_workbook(tmp_path):
     assert 'href="sertifikat.html"' in trainers
     check = (site / "pelatih/sertifikat.html").read_text(encoding="utf-8")
     assert certificate.verification_code(workshop, project.settings) in check
-    combined = PdfReader(site / printing.pack_path(workshop))   # the certificate never enters the combined pack
+    combined = PdfReader(site / documents.pack_path(workshop))   # the certificate never enters the combined pack
     titles = [item.title for item in combined.outline if not isinstance(item, list)]
     assert titles and not [title for title in titles if title.lower().startswith("sertifikat")]
     assert not [page for page in combined.pages if "Kode verifikasi" in (page.extract_text() or "")]
@@ -206,7 +206,7 @@ def test_longest_title_with_logo_and_office_stays_on_one_page(tmp_path, monkeypa
     landscape page."""
     import dataclasses
 
-    from lindungi import pdf
+    from lindungi.printing import pdf
 
     monkeypatch.setenv("LINDUNGI_REGION", "contoh")  # the example region has a logo
     project = check_project(REPO)

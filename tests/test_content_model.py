@@ -6,10 +6,11 @@ from __future__ import annotations
 import pytest
 
 from helpers import REPO, copy_site, problems_of
-from lindungi import licences, pack, pages
-from lindungi.checking import check_project
-from lindungi.locales import strings
-from lindungi.workshop import step_rows
+from lindungi.content import licences, pages
+from lindungi.printing import pack
+from lindungi.engine.checking import check_project
+from lindungi.i18n.locales import strings
+from lindungi.content.workshop import step_rows
 
 UI = strings("id")
 BENTUK = "modules/kenali-kekerasan/bentuk-kekerasan.md"

@@ -11,8 +11,8 @@ import pytest
 from pypdf import PdfReader
 
 from helpers import REPO, build_site, copy_site
-from lindungi.checking import check_project
-from lindungi.quizbank import TEST_USES
+from lindungi.engine.checking import check_project
+from lindungi.quiz.quizbank import TEST_USES
 
 pytestmark = pytest.mark.slow
 

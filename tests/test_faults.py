@@ -23,7 +23,7 @@ import pytest
 from pypdf import PdfReader
 
 from helpers import REPO, copy_site
-from lindungi.memo import entry_digest
+from lindungi.engine.memo import entry_digest
 
 pytestmark = pytest.mark.slow
 
@@ -147,7 +147,7 @@ def test_two_builds_of_one_folder_at_once_both_succeed(reference, tmp_path):
 _CONCURRENT_RENDER = """
 import sys
 sys.path.insert(0, sys.argv[1])
-from lindungi import pdf
+from lindungi.printing import pdf
 jobs = [pdf.Job(f"d/{n}.pdf", f"<h1>Dokumen {n}</h1><p>{'isi ' * 200}</p>", f"doc {n}") for n in range(3)]
 merges = [pdf.Merge("paket.pdf", tuple((f"Bagian {n}", f"d/{n}.pdf") for n in range(3)), "paket")]
 report = pdf.render_all(jobs, merges, sys.argv[2], sys.argv[3], workers=1)
@@ -334,13 +334,13 @@ def test_missing_font_is_an_error_naming_the_file_and_templates_compile_into_the
     warning naming it and the PDF."""
     root = copy_site("pdf-basic", tmp_path / "src")
     hooks = _own_hooks(root)
-    bold = hooks / "lindungi/fonts/NotoSans-Bold.ttf"
+    bold = hooks / "lindungi/printing/fonts/NotoSans-Bold.ttf"
     saved = bold.read_bytes()
     bold.unlink()
     missing = _build(root)
     assert missing.returncode == 1
-    assert ("ERROR   -  hooks/lindungi/fonts/NotoSans-Bold.ttf: berkas huruf untuk PDF tidak ada. Perbaikan: pulihkan "
-            "berkas itu dari repositori (git checkout -- hooks/lindungi/fonts/NotoSans-Bold.ttf).") in missing.stderr
+    assert ("ERROR   -  hooks/lindungi/printing/fonts/NotoSans-Bold.ttf: berkas huruf untuk PDF tidak ada. Perbaikan: pulihkan "
+            "berkas itu dari repositori (git checkout -- hooks/lindungi/printing/fonts/NotoSans-Bold.ttf).") in missing.stderr
     assert "Traceback" not in missing.stderr and not (root / "site/unduh").exists()
     bold.write_bytes(saved)
     session = root / "modules/kenali-kekerasan/bentuk-kekerasan.md"

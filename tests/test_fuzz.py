@@ -6,8 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import copy_site
-from lindungi.checking import check_project
-from lindungi.problems import Problem
+from lindungi.engine.checking import check_project
+from lindungi.validation.problems import Problem
 
 HOSTILE = ["</script><script>alert(1)</script>", "\"'><img src=x onerror=alert(1)>", "\x00\x07\x1b", "x" * 20000,
            "{{ 7*7 }}", "${HOME}", "::: trainer", "---", "&amp;", "\u202e", "🙂" * 50, "- - -", "? a\n: b"]

@@ -30,9 +30,9 @@ from pathlib import Path
 
 import pytest
 
-from lindungi import quizexport
-from lindungi.checking import check_project
-from lindungi.quizpages import sorted_banks
+from lindungi.quiz import quizexport
+from lindungi.engine.checking import check_project
+from lindungi.quiz.quizpages import sorted_banks
 
 REPO = Path(__file__).resolve().parents[1]
 JS = REPO / "tests" / "js"

@@ -3,14 +3,14 @@
 import re
 from pathlib import Path
 
-from lindungi.blocks import BLOCK_TYPES
-from lindungi.problems import Collector, format_message, phrase
-from lindungi.quizbank import QUESTION_TYPES, load_bank
-from lindungi.laws import load_laws
-from lindungi.shapes import MODULE, REGION, SESSION, SETTINGS, WORKSHEET
-from lindungi.spec import Ctx, check_document
-from lindungi.workshop import ITEM_TYPES, load_workshop
-from lindungi.yamlpos import load_yaml, split_front_matter
+from lindungi.content.blocks import BLOCK_TYPES
+from lindungi.validation.problems import Collector, format_message, phrase
+from lindungi.quiz.quizbank import QUESTION_TYPES, load_bank
+from lindungi.content.laws import load_laws
+from lindungi.validation.shapes import MODULE, REGION, SESSION, SETTINGS, WORKSHEET
+from lindungi.validation.spec import Ctx, check_document
+from lindungi.content.workshop import ITEM_TYPES, load_workshop
+from lindungi.validation.yamlpos import load_yaml, split_front_matter
 
 SHAPES_MODULE_SOURCES = MODULE.fields["sources"].shape
 GUIDE = Path(__file__).resolve().parents[1] / "docs/panduan-penulis/index.md"
@@ -84,7 +84,7 @@ def test_example_message_is_the_real_message():
 
 def test_guide_names_every_law_rule_and_its_example_link_resolves():
     """Every warning about laws is explained in the guide, and its example `law:` link names a law of laws.yml."""
-    from lindungi.messages import MESSAGES
+    from lindungi.i18n.messages import MESSAGES
 
     for rule in [r for r in MESSAGES if r.startswith("law-") and r not in ("law-bad-url", "law-status-needs-ref")]:
         assert f"| `{rule}` |" in TEXT, rule
@@ -95,9 +95,9 @@ def test_guide_names_every_law_rule_and_its_example_link_resolves():
 
 def test_limits_section_states_the_enforced_limits():
     """The guide's "Batas" table gives the very numbers the loader and the parser enforce."""
-    from lindungi.loader import MAX_FILE_BYTES
-    from lindungi.shapes import MAX_HANDOUT_ITEMS
-    from lindungi.yamlpos import MAX_DEPTH, MAX_ITEMS
+    from lindungi.content.loader import MAX_FILE_BYTES
+    from lindungi.validation.shapes import MAX_HANDOUT_ITEMS
+    from lindungi.validation.yamlpos import MAX_DEPTH, MAX_ITEMS
 
     limits = TEXT.split("## Batas", 1)[1].split("\n## ", 1)[0]
     assert f"| {MAX_FILE_BYTES // 1024} KB | `file-too-large` |" in limits

@@ -7,9 +7,10 @@ import pytest
 from pypdf import PdfReader
 
 from helpers import SITES
-from lindungi import handout, pages, pdf
-from lindungi.checking import check_project
-from lindungi.locales import strings
+from lindungi.printing import handout, pdf
+from lindungi.content import pages
+from lindungi.engine.checking import check_project
+from lindungi.i18n.locales import strings
 
 URL = "https://example.org/pelatihan/modul/kenali-kekerasan/index.html"
 

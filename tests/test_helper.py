@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from lindungi import quizpages
-from lindungi.checking import check_project
-from lindungi.helper import start, write_files
-from lindungi.locales import strings
-from lindungi.memo import Memo
+from lindungi.quiz import quizpages
+from lindungi.engine.checking import check_project
+from lindungi.engine.helper import start, write_files
+from lindungi.i18n.locales import strings
+from lindungi.engine.memo import Memo
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -17,11 +17,11 @@ import pytest
 import yaml
 
 from helpers import build_site, copy_site
-from lindungi.quizbank import BANK
-from lindungi.shapes import MODULE, SESSION, SETTINGS, WORKSHEET
-from lindungi.spec import ListOf, Obj, OneOf, Str
-from lindungi.templating import md_text
-from lindungi.workshop import WORKSHOP
+from lindungi.quiz.quizbank import BANK
+from lindungi.validation.shapes import MODULE, SESSION, SETTINGS, WORKSHEET
+from lindungi.validation.spec import ListOf, Obj, OneOf, Str
+from lindungi.engine.templating import md_text
+from lindungi.content.workshop import WORKSHOP
 
 PREPOST = "kuis-prepost"
 PAYLOADS = {
@@ -309,9 +309,9 @@ def test_scan_finds_what_would_run(tmp_path):
 
 def test_quiz_line_not_in_the_block_tree_stays_text():
     """The quiz extension places only the banks the page's block tree places: any other `::: quiz` line is text."""
-    from lindungi.locales import strings
-    from lindungi.quizext import QuizExtension
-    from lindungi.checking import check_project
+    from lindungi.i18n.locales import strings
+    from lindungi.quiz.quizext import QuizExtension
+    from lindungi.engine.checking import check_project
     from helpers import SITES
 
     project = check_project(SITES / "quiz-all-types")
@@ -324,7 +324,7 @@ def test_quiz_line_not_in_the_block_tree_stays_text():
 
 def test_join_keeps_the_space_after_its_separator():
     """A list joined with ", " in a Markdown template reads "kertas plano, spidol", its items still escaped."""
-    from lindungi.templating import markdown_environment
+    from lindungi.engine.templating import markdown_environment
 
     out = markdown_environment().from_string('{{ items|join(", ") }}').render(items=["kertas plano", "*spidol*"])
     assert out == "kertas plano, &#42;spidol&#42;"

@@ -10,9 +10,9 @@ from html.parser import HTMLParser
 import pytest
 
 from helpers import REPO, build_site, copy_site, problems_of
-from lindungi.checking import check_project
-from lindungi.locales import strings
-from lindungi.pack import session_html
+from lindungi.engine.checking import check_project
+from lindungi.i18n.locales import strings
+from lindungi.printing.pack import session_html
 
 LAWS = "laws.yml"
 SESSION = "modules/contoh-modul/sesi-satu.md"
@@ -170,10 +170,10 @@ def test_repository_registry_is_valid_and_matches_its_schema():
     import jsonschema
     import yaml
 
-    from lindungi.laws import load_laws
-    from lindungi.problems import Collector
-    from lindungi.schemas import all_schemas
-    from lindungi.yamlpos import load_yaml
+    from lindungi.content.laws import load_laws
+    from lindungi.validation.problems import Collector
+    from lindungi.validation.schemas import all_schemas
+    from lindungi.validation.yamlpos import load_yaml
 
     text = (REPO / LAWS).read_text(encoding="utf-8")
     out = Collector()
@@ -290,7 +290,7 @@ def test_unknown_law_fails_build_with_its_line(tmp_path):
 
 def test_find_citations_skips_code_and_reads_reference_links():
     """Inline links and reference definitions count, with their lines; fenced code and code spans do not."""
-    from lindungi.laws import find_citations
+    from lindungi.content.laws import find_citations
 
     text = ("Lihat [UU A](law:uu-a) dan [UU B](law:uu-b \"judul\").\n"
             "`[x](law:kode)` bukan kutipan.\n"
@@ -306,7 +306,7 @@ def test_module_schema_accepts_law_sources_and_needs_title_or_law():
     import jsonschema
     import yaml
 
-    from lindungi.schemas import all_schemas
+    from lindungi.validation.schemas import all_schemas
 
     schema = all_schemas()["module"]
     for path in sorted((REPO / "modules").glob("*/module.yml")):

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from helpers import build_site, copy_site
-from lindungi.memo import Memo
+from lindungi.engine.memo import Memo
 
 pytestmark = pytest.mark.slow
 
@@ -65,7 +65,7 @@ def test_rebuild_from_the_memo_is_identical_and_an_edit_is_never_stale(tmp_path)
 
 def test_the_memo_key_holds_the_version_of_every_library_that_shapes_a_result():
     """A library upgrade changes every key; a misspelt distribution name would silently leave it out."""
-    from lindungi.memo import _versions
+    from lindungi.engine.memo import _versions
 
     found = dict(part.split(" ") for part in _versions().split("|"))
     assert set(found) == {"jinja2", "markupsafe", "markdown", "pyyaml", "pysastrawi"}

@@ -2,9 +2,9 @@
 
 import shutil
 
-from lindungi import pages
-from lindungi.checking import check_project
-from lindungi.locales import strings
+from lindungi.content import pages
+from lindungi.engine.checking import check_project
+from lindungi.i18n.locales import strings
 
 
 def _add_module(root, new_id: str, group: str | None) -> None:

@@ -7,9 +7,10 @@ import re
 import pytest
 
 from helpers import REPO, SITES
-from lindungi import pack, printing, quizrender
-from lindungi.checking import check_project
-from lindungi.locales import strings
+from lindungi.printing import documents, pack
+from lindungi.quiz import quizrender
+from lindungi.engine.checking import check_project
+from lindungi.i18n.locales import strings
 
 KEY_ONLY = ("PENJELASAN-KUNCI", "PENJELASAN-MITOS", "JAWABAN-SINGKAT-PERSETUJUAN", "UMPAN-BALIK-BENAR")
 
@@ -125,7 +126,7 @@ def test_materials_checklist_collects_session_and_step_materials(docs):
 def test_pdf_jobs_and_combined_pack(project):
     """One job per handout and pack document, and the combined pack as one more document (no merge): cover, contents,
     agenda, guide, the handouts, the tests and forms, never the answer key."""
-    jobs, merges = printing.pdf_jobs(project, strings("id"), False)
+    jobs, merges = documents.pdf_jobs(project, strings("id"), False)
     outs = [job.out for job in jobs]
     assert outs[:2] == ["unduh/handout-kenali-kekerasan.pdf", "unduh/handout-rawat-diri.pdf"]
     assert "pelatih/paket-lokakarya/kunci-jawaban.pdf" in outs
@@ -141,7 +142,7 @@ def test_pdf_jobs_and_combined_pack(project):
 
 def test_trainers_page_lists_agenda_and_pack_links(project):
     """The trainers' page shows each agenda with clock times and links to the combined pack and handouts."""
-    page = printing.render_trainers_page(project, strings("id"))
+    page = documents.render_trainers_page(project, strings("id"))
     assert "| 09.05–10.25 | Bentuk-bentuk kekerasan | 80 |" in page
     assert '<a href="paket-lokakarya.pdf" download>' in page
     assert '<a href="paket-lokakarya/kunci-jawaban.pdf" download>' in page
@@ -230,7 +231,7 @@ def test_footer_names_are_cut_to_one_line():
 
 def test_combined_pack_has_title_and_language(project):
     """WeasyPrint writes the PDF's Title from <title> and its /Lang from <html lang>."""
-    jobs, _ = printing.pdf_jobs(project, strings("id"), False)
+    jobs, _ = documents.pdf_jobs(project, strings("id"), False)
     combined = next(job.html for job in jobs if job.out == "pelatih/paket-lokakarya.pdf")
     assert '<html lang="id">' in combined
     assert f"<title>Paket pelatih: {html.escape(project.workshops['lokakarya'].title)}</title>" in combined

@@ -13,11 +13,11 @@ import pytest
 from pypdf import PdfReader
 
 from helpers import REPO
-from lindungi import pack
-from lindungi.checking import check_project
-from lindungi.handout import print_css
-from lindungi.locales import strings
-from lindungi.pdf import render_pdf
+from lindungi.printing import pack
+from lindungi.engine.checking import check_project
+from lindungi.printing.handout import print_css
+from lindungi.i18n.locales import strings
+from lindungi.printing.pdf import render_pdf
 
 pytestmark = pytest.mark.slow
 

@@ -3,6 +3,7 @@ from a fresh virtualenv), and a build with ProperDocs that writes the same files
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import shutil
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 from helpers import REPO, SITES, copy_site
 
-from lindungi import cli
+from lindungi.engine import cli
 
 sys.path.insert(0, str(REPO / "scripts"))
 
@@ -25,10 +26,24 @@ OLD_HOOK = "hooks:\n  - ../../../hooks/main.py\n"
 NEW_PLUGINS = f"plugins: [search, lindungi]\n{migrate.NOTE}\n"  # in the hook's place, on as many lines
 
 
+def test_only_the_adapter_imports_mkdocs():
+    """engine/adapter.py is the one MkDocs-aware module: no other module of the package, in any subpackage, imports
+    mkdocs (so the domain code runs under any engine)."""
+    package = REPO / "hooks" / "lindungi"
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else [])
+            if any(name == "mkdocs" or name.startswith("mkdocs.") for name in names):
+                found.append(path.relative_to(package).as_posix())
+    assert sorted(set(found)) == ["engine/adapter.py"]
+
+
 def test_the_plugin_is_registered_and_its_options_are_typed():
     """`plugins: - lindungi` finds LindungiPlugin; its options are checked by MkDocs with their defaults."""
     found = [ep for ep in entry_points(group="mkdocs.plugins") if ep.name == "lindungi"]
-    assert found and found[0].value == "lindungi.adapter:LindungiPlugin"
+    assert found and found[0].value == "lindungi.engine.adapter:LindungiPlugin"
     plugin = found[0].load()()
     errors, warnings = plugin.load_config({})
     assert (errors, warnings) == ([], []) and plugin.config.pdf == "auto" and plugin.config.theme is True
@@ -110,7 +125,7 @@ def test_lindungi_check_reports_like_scripts_check(tmp_path):
                     encoding="utf-8")
     script = subprocess.run([sys.executable, str(REPO / "scripts" / "check.py"), "--root", str(root)],
                             capture_output=True, text=True, env=ENV, timeout=300)
-    command = subprocess.run([sys.executable, "-m", "lindungi.cli", "check"], cwd=root, capture_output=True,
+    command = subprocess.run([sys.executable, "-m", "lindungi.engine.cli", "check"], cwd=root, capture_output=True,
                              text=True, env=ENV, timeout=300)
     assert script.returncode == command.returncode == 1
     assert script.stdout == command.stdout and "quizzes/kuis-contoh.yml:" in command.stdout

@@ -10,9 +10,9 @@ import pytest
 from pypdf import PdfReader
 
 from helpers import REPO
-from lindungi import pack
-from lindungi.checking import check_project
-from lindungi.quizrender import sheet_name
+from lindungi.printing import pack
+from lindungi.engine.checking import check_project
+from lindungi.quiz.quizrender import sheet_name
 
 pytestmark = pytest.mark.slow
 

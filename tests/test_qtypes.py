@@ -1,4 +1,4 @@
-"""The registry of question types (hooks/lindungi/qtypes/): a type is one module and one template.
+"""The registry of question types (hooks/lindungi/quiz/qtypes/): a type is one module and one template.
 
 Two proofs. A test-only type (`scale`, tests/qtype_scale/), registered from here, is validated (with file:line
 messages), rendered on screen, on paper, in the key and on the pack's test sheet, graded by quiz.js's choice grading
@@ -16,11 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from lindungi import handout, qtypes, quizexport, quizrender, scoring
-from lindungi.problems import Collector
-from lindungi.quizbank import load_bank
-from lindungi.locales import strings
-from lindungi.yamlpos import load_yaml
+from lindungi.printing import handout
+from lindungi.quiz import qtypes, quizexport, quizrender, scoring
+from lindungi.validation.problems import Collector
+from lindungi.quiz.quizbank import load_bank
+from lindungi.i18n.locales import strings
+from lindungi.validation.yamlpos import load_yaml
 
 import qtype_scale
 
@@ -130,7 +131,7 @@ def test_new_type_renders_on_the_pack_sheet(registered):
     ui = strings("id")
     env = handout.environment()
     views = quizrender.question_views(bank)
-    sheet = env.get_template("pack_question.html").render(v=views[0], number=1, ui=ui)
+    sheet = env.get_template("printing/pack_question.html").render(v=views[0], number=1, ui=ui)
     assert '<p class="lp-scale-row">A. Tidak pernah B. Kadang-kadang C. Sering D. Selalu </p>' in sheet
     key = env.from_string("{% import v.kind.template as t %}{{ t.pack_key(v, ui) }}").render(v=views[0], ui=ui)
     assert key == "D"
@@ -158,7 +159,7 @@ def test_new_type_exports_to_gift_and_moodle_xml(registered):
 # A quoted type name used as something else: `scenario` is also the key of a question's case story.
 KEY_USES = (re.compile(r"""["']scenario["']\s*:"""), re.compile(r"""\.get\(["']scenario["']"""))
 # Message texts name types for the author ("make the question type 'multiple'") and stay as they are.
-TEXTS = {PACKAGE / "messages.py"}
+TEXTS = {PACKAGE / "i18n" / "messages.py"}
 
 
 def _outside_registry():
@@ -166,7 +167,7 @@ def _outside_registry():
         if path.suffix not in (".py", ".html", ".md", ".js") or path in TEXTS:
             continue
         rel = path.relative_to(PACKAGE).as_posix()
-        if rel.startswith(("qtypes/", "templates/qtypes/")):
+        if rel.startswith(("quiz/qtypes/", "templates/quiz/qtypes/")):
             continue
         yield path, rel
 

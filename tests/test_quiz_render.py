@@ -17,11 +17,11 @@ import markdown
 import pytest
 from hypothesis import given, strategies as st
 
-from lindungi import quizbank, quizexport, quizrender
-from lindungi.checking import check_project
-from lindungi.locales import strings
-from lindungi.quizext import QuizExtension
-from lindungi.quizpages import storage_for, trainer_files, trainer_index
+from lindungi.quiz import quizbank, quizexport, quizrender
+from lindungi.engine.checking import check_project
+from lindungi.i18n.locales import strings
+from lindungi.quiz.quizext import QuizExtension
+from lindungi.quiz.quizpages import storage_for, trainer_files, trainer_index
 
 REPO = Path(__file__).resolve().parents[1]
 GOLDEN = REPO / "tests" / "golden" / "quiz"

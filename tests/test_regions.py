@@ -9,7 +9,7 @@ import shutil
 import pytest
 
 from helpers import build_site, problems_of
-from lindungi.checking import check_project
+from lindungi.engine.checking import check_project
 
 REGION = """\
 id: {id}
@@ -329,8 +329,8 @@ def test_placeholder_values_are_escaped_in_markdown_and_kept_on_one_line(regiona
 
 def test_the_national_handout_is_equal_for_every_region_and_the_band_holds_the_regional_facts(regional):
     """Regions share one cached PDF per handout: its document holds no regional fact; the band holds them."""
-    from lindungi import handout
-    from lindungi.locales import strings
+    from lindungi.printing import handout
+    from lindungi.i18n.locales import strings
 
     _add_region(regional, "lain", "Sebelah")
     first = check_project(regional)

@@ -21,8 +21,9 @@ from pathlib import Path
 import pytest
 
 from helpers import REPO, check_project
-from lindungi import pack, scoring
-from lindungi.locales import strings
+from lindungi.printing import pack
+from lindungi.quiz import scoring
+from lindungi.i18n.locales import strings
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 CLASS_SIZE = 22          # participants who took the pre-tests (rows after them stay empty)

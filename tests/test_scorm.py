@@ -1,4 +1,4 @@
-"""SCORM 1.2 packages (hooks/lindungi/scorm.py, scripts/scorm.py): every module's package and its manifest, checked
+"""SCORM 1.2 packages (hooks/lindungi/quiz/scorm.py, scripts/scorm.py): every module's package and its manifest, checked
 element by element, the learner view only, local assets, bad input with file:line, and zips never written half.
 
 The manifest check is a documented subset of IMS Content Packaging 1.1.2 (imscp_rootv1p1p2.xsd) and the ADL SCORM 1.2
@@ -19,9 +19,9 @@ import pytest
 
 import scorm as scorm_script
 from helpers import REPO, copy_site
-from lindungi import quizbank, scorm
-from lindungi.checking import check_project
-from lindungi.locales import strings
+from lindungi.quiz import quizbank, scorm
+from lindungi.engine.checking import check_project
+from lindungi.i18n.locales import strings
 
 CP = "{http://www.imsproject.org/xsd/imscp_rootv1p1p2}"
 ADLCP = "{http://www.adlnet.org/xsd/adlcp_rootv1p2}"

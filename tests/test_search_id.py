@@ -1,4 +1,4 @@
-"""Indonesian root words added to Material's search index (hooks/lindungi/search_id.py)."""
+"""Indonesian root words added to Material's search index (hooks/lindungi/engine/search_id.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from lindungi import search_id
+from lindungi.engine import search_id
 
 
 def _index(*docs) -> dict:

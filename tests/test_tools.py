@@ -8,9 +8,9 @@ from pathlib import Path
 import jsonschema
 
 from helpers import REPO, copy_site, problems_of
-from lindungi.locales import languages, strings
-from lindungi.messages import MESSAGES, PHRASES, TYPE_WORDS, WORDS
-from lindungi.schemas import all_schemas
+from lindungi.i18n.locales import languages, strings
+from lindungi.i18n.messages import MESSAGES, PHRASES, TYPE_WORDS, WORDS
+from lindungi.validation.schemas import all_schemas
 
 
 def test_committed_schemas_are_current():

@@ -1,6 +1,6 @@
 """The position-keeping YAML reader."""
 
-from lindungi.yamlpos import load_yaml, split_front_matter
+from lindungi.validation.yamlpos import load_yaml, split_front_matter
 
 
 def test_lines_of_keys_and_items():
@@ -49,8 +49,8 @@ import pytest  # noqa: E402
 import yaml  # noqa: E402
 from hypothesis import given, settings, strategies as st  # noqa: E402
 
-from lindungi.memo import Memo  # noqa: E402
-from lindungi.yamlpos import PosDict, PosList, pack, unpack  # noqa: E402
+from lindungi.engine.memo import Memo  # noqa: E402
+from lindungi.validation.yamlpos import PosDict, PosList, pack, unpack  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -1,4 +1,4 @@
-/* Self-check quizzes (rendered at build time by hooks/lindungi/quizrender.py). No framework, no network, no modules:
+/* Self-check quizzes (rendered at build time by hooks/lindungi/quiz/quizrender.py). No framework, no network, no modules:
    works from file:// and under Material's instant navigation (listeners sit on the document; each new page's quizzes
    are set up through document$ when Material provides it).
    Nothing is checked until "Periksa jawaban" is pressed: no key or change handler ever submits.

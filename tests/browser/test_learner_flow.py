@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from helpers import REPO
-from lindungi.checking import check_project
+from lindungi.engine.checking import check_project
 
 pytestmark = pytest.mark.browser
 

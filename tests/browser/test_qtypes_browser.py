@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from lindungi import quizrender
-from lindungi.locales import strings
+from lindungi.quiz import quizrender
+from lindungi.i18n.locales import strings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 

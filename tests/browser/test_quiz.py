@@ -259,7 +259,7 @@ def test_unanswered_and_partial_score_against_pass_mark(qpage, quiz_http):
 
 def test_retry_clears_and_reshuffles_deterministically(qpage, quiz_http):
     """The build's order is the script's attempt 0; a retry clears answers and shows attempt 1's seeded order."""
-    import lindungi.quizrender as qr
+    import lindungi.quiz.quizrender as qr
 
     qpage.goto(quiz_http + MODULE_PAGE)
     order = lambda qid: question(qpage, qid).evaluate(  # noqa: E731
@@ -283,7 +283,7 @@ def test_retry_clears_and_reshuffles_deterministically(qpage, quiz_http):
 
 
 def _bank():
-    from lindungi.checking import check_project
+    from lindungi.engine.checking import check_project
 
     return check_project(SITES / "quiz-all-types").quizzes[QUIZ]
 

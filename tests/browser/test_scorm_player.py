@@ -13,9 +13,9 @@ import pytest
 
 import search_recall
 from helpers import SITES
-from lindungi import scorm
-from lindungi.checking import check_project
-from lindungi.locales import strings
+from lindungi.quiz import scorm
+from lindungi.engine.checking import check_project
+from lindungi.i18n.locales import strings
 
 pytestmark = [pytest.mark.browser]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import search_recall
-from lindungi import search_id
+from lindungi.engine import search_id
 
 pytestmark = pytest.mark.browser
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lindungi import qtypes
-from lindungi.qtypes.base import SingleChoice
-from lindungi.qtypes.true_false import TrueFalse
+from lindungi.quiz import qtypes
+from lindungi.quiz.qtypes.base import SingleChoice
+from lindungi.quiz.qtypes.true_false import TrueFalse
 
 TEMPLATES = Path(__file__).resolve().parent
 

@@ -1,0 +1,486 @@
+"""PDF rendering with WeasyPrint: a cache keyed by content hash, worker processes, a progress line. No MkDocs.
+
+A `Job` is one HTML document that becomes one PDF; a `Merge` joins finished PDFs into one with bookmarks (the trainer's
+pack). The cache key of a job is a hash of everything that shapes the PDF: the HTML (which inlines the print CSS and all
+settings it shows), the bundled fonts and the engine version. A rebuild with nothing changed renders nothing; changing
+one module renders its handout again and re-joins the packs that contain it. A whole run is also recorded under a digest
+of its sources (`record_run`/`replay_run`), so a warm build with nothing changed copies the PDFs without writing the
+HTML of every job first.
+
+Workers are spawned processes (safe under `spawn` and `forkserver`, the default from Python 3.14). They import this
+module by name, so the folder holding the `lindungi` package is put on `sys.path` while the pool starts: MkDocs adds
+the hook folder to `sys.path` only while it loads `hooks/main.py`. A worker watches its parent and ends as soon as the
+build that started it is gone (killed, even with SIGKILL); an interrupted build stops its workers itself.
+
+Faults. Every file is written under a temporary name holding the process id and a random part, then renamed, so a
+killed or concurrent build never leaves a half-written PDF under a real name, and two builds never share a temporary
+file. The cache is only a cache: an entry is used only when its recorded size and SHA-256 match the PDF (a truncated or
+replaced PDF is dropped and rendered again, never published), and a cache folder that cannot be written (read-only,
+full) means "no cache" for the rest of the run (`Cache.error` says why; the caller logs it once). The site folder is
+not optional: a PDF that cannot be written there raises `SiteWriteError` naming the file, after removing its temporary
+file, so the site never holds a truncated PDF.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import contextlib
+import hashlib
+import io
+import json
+import logging
+import multiprocessing
+import os
+import re
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..engine.files import remove_stale_temporaries, write_atomic
+
+PACKAGE = Path(__file__).resolve().parents[1]  # the lindungi package folder: PDFs load nothing from outside it
+HERE = Path(__file__).resolve().parent  # printing/: the documents' base URL, so the style sheet's fonts/ are its fonts/
+FONTS = HERE / "fonts"
+CACHE_FORMAT = "2"          # bump to invalidate every cached PDF after a change in this module
+SIZE_LIMIT = 300 * 1024     # bytes; a handout must stay small enough for WhatsApp
+WORKERS_ENV = "LINDUNGI_PDF_WORKERS"
+IN_PROCESS_BELOW = 3        # so few documents are faster to render here than to start workers for
+PARENT_POLL = 0.2           # seconds between a worker's checks that its build is still there
+
+
+@dataclass(frozen=True)
+class Job:
+    """One HTML document to render to `out` (a path relative to the site folder)."""
+
+    out: str
+    html: str
+    label: str
+    pages: int | None = None   # the page count the document must not exceed (handouts), or None
+    source: str = ""           # the content file it is made from (for messages), relative to the project
+
+
+@dataclass(frozen=True)
+class Merge:
+    """Finished PDFs joined into `out`, one top-level bookmark per part: `parts = ((title, path), ...)`."""
+
+    out: str
+    parts: tuple
+    label: str
+
+
+@dataclass
+class Result:
+    out: str
+    label: str
+    pages: int
+    size: int
+    rendered: bool            # False: copied from the cache
+    limit: int | None = None  # declared page count, when there is one
+    key: str = ""             # its cache key
+    refused: tuple = ()       # resources (images, CSS, fonts) the document asked for and did not get
+    source: str = ""          # the content file it is made from
+
+    @property
+    def overflows(self) -> bool:
+        return self.limit is not None and self.pages > self.limit
+
+
+@dataclass
+class Report:
+    results: list = field(default_factory=list)
+    seconds: float = 0.0
+    cache_error: OSError | None = None  # why the cache could not be written this run (it then served as no cache)
+
+    @property
+    def rendered(self) -> int:
+        return sum(1 for r in self.results if r.rendered)
+
+
+# --- the engine -----------------------------------------------------------------------------------------------------
+
+def _fetcher_class():
+    from weasyprint.urls import URLFetcher
+
+    class LocalFetcher(URLFetcher):
+        """Fetches `data:` URIs and files inside this package (the fonts); refuses everything else, the network first."""
+
+        def fetch(self, url, headers=None):
+            scheme = url.split(":", 1)[0].lower()
+            if scheme == "data":
+                return super().fetch(url, headers)
+            if scheme == "file":
+                from urllib.parse import unquote, urlsplit
+
+                path = Path(unquote(urlsplit(url).path)).resolve()
+                if path.is_relative_to(PACKAGE):
+                    return super().fetch(url, headers)
+            raise ValueError(f"lindungi: refused to fetch {url!r} (PDFs never load anything from outside the package)")
+
+    return LocalFetcher
+
+
+def local_fetcher():
+    """A WeasyPrint URL fetcher that never touches the network."""
+    return _fetcher_class()()
+
+
+class _Refusals(logging.Handler):
+    """Collects what WeasyPrint says it failed to load (refused by the fetcher, missing, unreadable) during a render:
+    WeasyPrint only logs it and leaves the image or style sheet out. (A font it fails to load is logged at debug level
+    only: the bundled fonts are checked before any build, see `missing_fonts`.)"""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.urls: list[str] = []
+
+    def emit(self, record) -> None:
+        if not str(record.msg).startswith("Failed to load"):
+            return
+        url = record.args[0] if isinstance(record.args, tuple) and record.args else record.getMessage()
+        url = str(url)
+        url = url if len(url) <= 120 else url[:117] + "..."
+        if url not in self.urls:
+            self.urls.append(url)
+
+
+def render_noted(html: str) -> tuple[bytes, int, list]:
+    """Render one HTML document; returns the PDF bytes, its page count and the resources it could not load."""
+    from weasyprint import HTML
+
+    logger = logging.getLogger("weasyprint")  # images and style sheets it fails to load are logged as errors
+    refusals = _Refusals()
+    logger.addHandler(refusals)
+    try:
+        document = HTML(string=html, base_url=HERE.as_uri() + "/", url_fetcher=local_fetcher()).render()
+        buffer = io.BytesIO()
+        document.write_pdf(buffer)
+    finally:
+        logger.removeHandler(refusals)
+    return buffer.getvalue(), len(document.pages), refusals.urls
+
+
+def render_pdf(html: str) -> tuple[bytes, int]:
+    """Render one HTML document; returns the PDF bytes and its page count."""
+    data, pages, _ = render_noted(html)
+    return data, pages
+
+
+def merge_pdfs(parts) -> tuple[bytes, int]:
+    """Join PDFs (`(title, PDF bytes)` pairs) into one; each part becomes a bookmark holding that part's own bookmarks.
+    Returns the PDF bytes and its page count."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for title, data in parts:
+        writer.append(io.BytesIO(data), outline_item=title)
+    writer.page_mode = "/UseOutlines"
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue(), len(writer.pages)
+
+
+def font_files() -> list[Path]:
+    """The bundled font files the print style sheet names (`url("fonts/...")`)."""
+    css = (PACKAGE / "templates" / "printing" / "print.css").read_text(encoding="utf-8")
+    return [HERE / name for name in dict.fromkeys(re.findall(r"""url\(["']?(fonts/[^"')]+)["']?\)""", css))]
+
+
+def missing_fonts() -> list[Path]:
+    """Bundled fonts the PDFs need that are not there (WeasyPrint would silently fall back to another weight)."""
+    return [path for path in font_files() if not path.is_file()]
+
+
+# --- cache ------------------------------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def engine_digest() -> str:
+    """Hash of what shapes every PDF besides its HTML: engine versions and the bundled fonts."""
+    from importlib.metadata import version
+
+    engines = "|".join(f"{name} {version(name)}" for name in ("weasyprint", "pydyf", "pypdf", "segno"))
+    digest = hashlib.sha256(f"{CACHE_FORMAT}|{engines}".encode())
+    for font in sorted(FONTS.glob("*.ttf")):
+        digest.update(font.name.encode())
+        digest.update(font.read_bytes())
+    return digest.hexdigest()
+
+
+def job_key(job: Job) -> str:
+    return hashlib.sha256(f"{engine_digest()}|{job.html}".encode()).hexdigest()[:32]
+
+
+def merge_key(merge: Merge, keys: dict) -> str:
+    text = json.dumps([engine_digest(), "merge", [(title, keys[path]) for title, path in merge.parts]])
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A PDF of the cache (or made in this run), checked."""
+
+    data: bytes
+    pages: int
+    refused: tuple = ()
+
+
+class SiteWriteError(Exception):
+    """A PDF could not be written into the site folder (full, read-only): the build must stop."""
+
+    def __init__(self, path: Path, error: OSError) -> None:
+        super().__init__(f"{path}: {error.strerror or error}")
+        self.path, self.error = path, error
+
+
+class Cache:
+    """The PDF cache folder during one run.
+
+    `get(key)` returns an `Entry` only when the PDF's size and SHA-256 match what its `.json` recorded (and the
+    record has the right shape); a bad entry is deleted and counts as missing. `put` keeps an entry for this run and
+    stores it when the folder can be written; the first `OSError` is kept in `error` and the folder is not tried again
+    in this run ("no cache": slower, never a failed build)."""
+
+    def __init__(self, folder) -> None:
+        self.folder = Path(folder)
+        self.error: OSError | None = None
+        self._entries: dict[str, Entry | None] = {}
+        remove_stale_temporaries(self.folder)
+
+    def get(self, key: str) -> Entry | None:
+        if key not in self._entries:
+            self._entries[key] = self._read(key)
+        return self._entries[key]
+
+    def _read(self, key: str) -> Entry | None:
+        meta_path, pdf_path = self.folder / f"{key}.json", self.folder / f"{key}.pdf"
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            data = pdf_path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError):
+            self._drop(key)
+            return None
+        if not _good_meta(meta) or meta["size"] != len(data) or meta["sha256"] != hashlib.sha256(data).hexdigest():
+            self._drop(key)
+            return None
+        return Entry(data, meta["pages"], tuple(meta["refused"]))
+
+    def _drop(self, key: str) -> None:
+        for suffix in (".json", ".pdf"):
+            with contextlib.suppress(OSError):
+                (self.folder / f"{key}{suffix}").unlink()
+
+    def put(self, key: str, data: bytes, pages: int, refused=()) -> Entry:
+        entry = self._entries[key] = Entry(data, pages, tuple(refused))
+        meta = {"pages": pages, "size": len(data), "sha256": hashlib.sha256(data).hexdigest(), "refused": list(refused)}
+        self.write(f"{key}.pdf", data)  # the PDF first: the record names a whole file
+        self.write(f"{key}.json", json.dumps(meta).encode())
+        return entry
+
+    def write(self, name: str, data: bytes) -> None:
+        """Store a file in the folder, unless it has failed before in this run."""
+        if self.error is not None:
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            write_atomic(self.folder / name, data)
+        except OSError as err:
+            self.error = err
+
+
+def _good_meta(meta) -> bool:
+    return (isinstance(meta, dict) and type(meta.get("pages")) is int and meta["pages"] >= 0
+            and type(meta.get("size")) is int and isinstance(meta.get("sha256"), str) and len(meta["sha256"]) == 64
+            and isinstance(meta.get("refused"), list) and all(isinstance(url, str) for url in meta["refused"]))
+
+
+def publish(data: bytes, target: Path) -> int:
+    """Write a PDF into the site folder (atomically); returns its size. Raises `SiteWriteError` when it cannot."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, data)
+    except OSError as err:
+        raise SiteWriteError(target, err) from None
+    return len(data)
+
+
+# --- running many jobs -------------------------------------------------------------------------------------------------
+
+def worker_count(requested: int | None = None) -> int:
+    """Workers to use: `requested`, else $LINDUNGI_PDF_WORKERS, else the CPU count (at most 4)."""
+    value = requested or os.environ.get(WORKERS_ENV) or min(4, os.cpu_count() or 1)
+    return max(1, int(value))
+
+
+@contextlib.contextmanager
+def _importable():
+    """Keep the package's parent folder on sys.path while workers start (spawned children copy the parent's path)."""
+    parent = str(PACKAGE.parent)
+    added = parent not in sys.path
+    if added:
+        sys.path.insert(0, parent)
+    try:
+        yield
+    finally:
+        if added and parent in sys.path:
+            sys.path.remove(parent)
+
+
+def _render_job(html: str) -> tuple[bytes, int, list]:
+    """Worker entry point (top level, so it can be sent to a spawned process)."""
+    return render_noted(html)
+
+
+def _watch_parent(parent: int) -> None:
+    """Worker initializer: end this worker as soon as the build process that started it is gone (a killed build's
+    workers would otherwise live on), and leave Ctrl-C to the build, which stops its workers itself."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="lindungi-parent-watch", daemon=True).start()
+
+
+def _render_missing(todo: list, cache: Cache, workers: int, progress) -> None:
+    """Render the (key, job) pairs in `todo` into `cache`, in worker processes when it pays."""
+    total = len(todo)
+    if workers == 1 or total < IN_PROCESS_BELOW:
+        for done, (key, job) in enumerate(todo, start=1):
+            cache.put(key, *render_noted(job.html))
+            progress(done, total, job.label)
+        return
+    context = multiprocessing.get_context("spawn")
+    pool = concurrent.futures.ProcessPoolExecutor(min(workers, total), mp_context=context,
+                                                  initializer=_watch_parent, initargs=(os.getpid(),))
+    try:
+        with _importable():  # workers start at the first submit
+            futures = {pool.submit(_render_job, job.html): (key, job) for key, job in todo}
+        for done, future in enumerate(concurrent.futures.as_completed(futures), start=1):
+            key, job = futures[future]
+            cache.put(key, *future.result())
+            progress(done, total, job.label)
+    except BaseException:  # an error, Ctrl-C, SystemExit: stop the workers now, not after every queued job
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.terminate()
+        raise
+    pool.shutdown()
+
+
+def render_all(jobs, merges, site_dir, cache_dir, workers: int | None = None, progress=None) -> Report:
+    """Make every job's and merge's PDF in `site_dir`, rendering only what the cache in `cache_dir` lacks (or holds
+    damaged). Raises `SiteWriteError` when a PDF cannot be written into `site_dir`."""
+    started = time.perf_counter()
+    site_dir, cache = Path(site_dir), Cache(cache_dir)
+    progress = progress or (lambda done, total, label: None)
+    keys = {job.out: job_key(job) for job in jobs}
+    todo = list({keys[j.out]: j for j in jobs if cache.get(keys[j.out]) is None}.items())
+    _render_missing(todo, cache, worker_count(workers), progress)
+    fresh = {key for key, _ in todo}
+    report = Report()
+    for job in jobs:
+        key = keys[job.out]
+        entry = cache.get(key)
+        size = publish(entry.data, site_dir / job.out)
+        report.results.append(Result(job.out, job.label, entry.pages, size, key in fresh, job.pages, key,
+                                     entry.refused, job.source))
+    for merge in merges:
+        key = merge_key(merge, keys)
+        entry = cache.get(key)
+        rendered = entry is None
+        if rendered:
+            entry = cache.put(key, *merge_pdfs([(title, cache.get(keys[path]).data) for title, path in merge.parts]))
+        size = publish(entry.data, site_dir / merge.out)
+        report.results.append(Result(merge.out, merge.label, entry.pages, size, rendered, key=key))
+    report.seconds = time.perf_counter() - started
+    report.cache_error = cache.error
+    return report
+
+
+# --- whole runs --------------------------------------------------------------------------------------------------------
+# A run is recorded under a digest of everything its jobs are made from (the caller computes it from the sources, so a
+# warm build can skip writing the HTML of every job). Replaying copies the same PDFs from the cache. The record holds a
+# digest of its own entries and is checked like a PDF entry: a damaged or edited record is ignored (the jobs are made).
+
+def _run_name(digest: str) -> str:
+    return f"run-{hashlib.sha256(f'{engine_digest()}|{digest}'.encode()).hexdigest()[:32]}.json"
+
+
+def _entries_digest(entries) -> str:
+    return hashlib.sha256(json.dumps(entries, ensure_ascii=False).encode()).hexdigest()
+
+
+def record_run(digest: str, report: Report, cache_dir) -> None:
+    """Remember which cached PDF each output of this run is, for `replay_run` with the same `digest`. A cache folder
+    that cannot be written is noted in `report.cache_error`."""
+    if report.cache_error is not None:
+        return
+    entries = [[r.out, r.label, r.key, r.limit, r.source] for r in report.results]
+    cache = Cache(cache_dir)
+    cache.write(_run_name(digest), json.dumps({"entries": entries, "sha256": _entries_digest(entries)}).encode())
+    report.cache_error = cache.error
+
+
+def _safe_out(out) -> bool:
+    """A path inside the site folder (a record names where it copies to)."""
+    return (isinstance(out, str) and out.endswith(".pdf") and not out.startswith("/") and "\\" not in out
+            and ".." not in out.split("/") and "" not in out.split("/"))
+
+
+def _read_run(cache_dir: Path, digest: str):
+    try:
+        record = json.loads((cache_dir / _run_name(digest)).read_text(encoding="utf-8"))
+        entries = record["entries"]
+        if record["sha256"] != _entries_digest(entries):
+            return None
+        runs = [(out, label, key, limit, source) for out, label, key, limit, source in entries]
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+    good = all(_safe_out(out) and isinstance(label, str) and isinstance(key, str) and re.fullmatch("[0-9a-f]{32}", key)
+               and isinstance(source, str) and (limit is None or type(limit) is int)
+               for out, label, key, limit, source in runs)
+    return runs if runs and good else None
+
+
+def replay_run(digest: str, site_dir, cache_dir) -> Report | None:
+    """The PDFs of a recorded run with the same `digest`, copied from the cache into `site_dir`; None when there is no
+    such run or one of its PDFs has left the cache or is damaged (the caller then makes the jobs and calls
+    `render_all`). Raises `SiteWriteError` when a PDF cannot be written into `site_dir`."""
+    started = time.perf_counter()
+    site_dir, cache_dir = Path(site_dir), Path(cache_dir)
+    runs = _read_run(cache_dir, digest)
+    if runs is None:
+        return None
+    cache = Cache(cache_dir)
+    if any(cache.get(key) is None for _, _, key, _, _ in runs):
+        return None
+    report = Report()
+    for out, label, key, limit, source in runs:
+        entry = cache.get(key)
+        size = publish(entry.data, site_dir / out)
+        report.results.append(Result(out, label, entry.pages, size, False, limit, key, entry.refused, source))
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+class TerminalProgress:
+    """`PDF 12/50 handout-x` on one rewritten line, only when stderr is a terminal (build logs stay clean)."""
+
+    def __init__(self, stream=None) -> None:
+        self.stream = stream or sys.stderr
+        self.active = bool(getattr(self.stream, "isatty", lambda: False)())
+
+    def __call__(self, done: int, total: int, label: str) -> None:
+        if not self.active:
+            return
+        end = "\n" if done == total else ""
+        self.stream.write(f"\r\x1b[2KPDF {done}/{total} {label[:60]}{end}")
+        self.stream.flush()
