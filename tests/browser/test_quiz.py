@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 import search_recall
 from helpers import SITES, build_site, copy_site
@@ -303,7 +304,7 @@ def test_module_page_stores_only_after_opt_in_and_clears(qpage, quiz_http):
     answer_by_mouse(qpage, {"mitos-fakta": ["false"]})
     assert len(stored_keys(qpage)) == 4
     qpage.reload()
-    assert question(qpage, "pilih-satu").locator('input[value="a"]').is_checked()
+    expect(question(qpage, "pilih-satu").locator('input[value="a"]')).to_be_checked()  # restored once quiz.js has run
     assert question(qpage, "isian").locator(".lpq-text").input_value() == "kdrt"
     assert qpage.locator(".lpq-store-msg").inner_text() == "Jawaban yang tersimpan di perangkat ini dimuat kembali."
     qpage.get_by_role("button", name="Hapus jawaban di perangkat ini").click()
@@ -356,7 +357,7 @@ def test_edited_question_forgets_only_its_own_answer_and_bad_data_is_ignored(qpa
         localStorage.setItem('lpq:0:kuis-semua:pilih-satu:abc', '"lama"');
     }""", [one, isian, urutan, pasangan])
     qpage.reload()
-    assert question(qpage, "pilih-satu").locator('input[value="a"]').is_checked()
+    expect(question(qpage, "pilih-satu").locator('input[value="a"]')).to_be_checked()  # restored once quiz.js has run
     assert question(qpage, "kasus").locator("input:checked").count() == 0
     assert question(qpage, "pasangan").locator('[data-p="visum"] select').input_value() == ""
     keys = stored_keys(qpage)
@@ -390,7 +391,7 @@ def test_quiz_works_from_file_url(qpage, quiz_site):
     qpage.locator(".lpq-check").click()
     assert "7 dari 7" in qpage.locator(".lpq-result").inner_text()
     qpage.reload()
-    assert question(qpage, "pilih-satu").locator('input[value="a"]').is_checked()
+    expect(question(qpage, "pilih-satu").locator('input[value="a"]')).to_be_checked()  # restored once quiz.js has run
 
 
 def test_quiz_works_after_instant_navigation(qpage, quiz_http):
