@@ -57,8 +57,10 @@ def _open(browser, bases, kind: str, viewport: str):
     page.goto(base + bases["types"][kind])
     if kind == "search":
         _open_search(page)
-        page.locator(".md-search__input").fill("kekerasan")
-        page.locator(".md-search-result__item").first.wait_for(timeout=30000)
+        # Typed key by key: Material reads the query on keyup (or when its index is ready); `fill` sends no keyup, so
+        # a query filled after the index had loaded was never searched.
+        page.locator(".md-search__input").press_sequentially("kekerasan")
+        page.locator(".md-search-result__item").first.wait_for(timeout=10000)
     return ctx, page
 
 

@@ -56,7 +56,7 @@ def test_search_index_waits_until_the_reader_opens_search(browser, http_base):
         assert not [u for u in requested if u.endswith("search/search_index.json")], requested
         query = page.locator("input[data-md-component=search-query]")
         query.click()
-        query.fill("lindung")
+        query.press_sequentially("lindung")  # key by key: Material reads the query on keyup, which `fill` does not send
         results = page.locator("[data-md-component=search-result] li")
         results.first.wait_for(timeout=10000)
         assert [u for u in requested if u.endswith("search/search_index.json")]
