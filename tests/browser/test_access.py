@@ -164,6 +164,24 @@ def test_menu_and_search_icons_work_from_the_keyboard(browser, bases):
         ctx.close()
 
 
+@pytest.mark.parametrize("kind", ["home", "session"])
+def test_header_controls_and_quick_exit_are_44_px_at_360_px(browser, bases, kind):
+    """On a phone the controls used most (menu, search and the quick exit) are at least 44x44 CSS px, and lie inside
+    the header's height."""
+    ctx, page = _open(browser, bases, kind, "phone")
+    try:
+        found = page.evaluate("""() => [...document.querySelectorAll(
+            '.md-header label.md-header__button, .lp-exit a, .lp-exit button')]
+          .filter(el => el.offsetParent !== null).map(el => { const r = el.getBoundingClientRect();
+            const bar = el.closest('.md-header, .lp-exit').getBoundingClientRect();
+            return {what: el.outerHTML.slice(0, 80), w: r.width, h: r.height,
+                    inside: r.top >= bar.top - 0.5 && r.bottom <= bar.bottom + 0.5}; })""")
+        assert len(found) >= 3, found  # menu, search, quick exit
+        assert [f for f in found if f["w"] < 44 or f["h"] < 44 or not f["inside"]] == []
+    finally:
+        ctx.close()
+
+
 @pytest.mark.parametrize("kind", ["trainer-session", "overview", "guide"])
 def test_tables_are_readable_at_360_px(browser, bases, kind):
     """At 360 px no table cell is cut off: each lies inside the screen, or inside a wrapper that scrolls sideways
