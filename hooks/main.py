@@ -20,6 +20,10 @@ def on_files(files, config):
     return _plugin.on_files(files, config=config)
 
 
+def on_env(env, config, files):
+    return _plugin.on_env(env, config=config, files=files)
+
+
 def on_page_markdown(markdown, page, config, files):
     return _plugin.on_page_markdown(markdown, page=page, config=config, files=files)
 

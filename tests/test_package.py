@@ -105,6 +105,17 @@ def test_the_old_hook_still_builds_a_site(tmp_path):
     assert (root / "site" / "modul" / "contoh-modul" / "index.html").is_file()
 
 
+def test_the_old_hook_forwards_every_event_of_the_plugin():
+    """hooks/main.py has a function for each event the plugin handles (a missing one, on_env, once left a hook-form
+    site without the theme's compiled-template cache)."""
+    from lindungi.engine.adapter import LindungiPlugin
+
+    plugin_events = {name for name in vars(LindungiPlugin) if name.startswith("on_")}
+    tree = ast.parse((REPO / "hooks" / "main.py").read_text(encoding="utf-8"))
+    hook_events = {node.name for node in tree.body if isinstance(node, ast.FunctionDef) and node.name.startswith("on_")}
+    assert plugin_events and hook_events == plugin_events
+
+
 def test_lindungi_new_writes_a_site_that_passes_check_and_refuses_a_full_folder(tmp_path, capsys):
     target = tmp_path / "situs"
     assert cli.main(["new", str(target)]) == 0
