@@ -509,7 +509,7 @@ def finish_build(build: Build, config) -> None:
 def precompress(build: Build, config) -> None:
     """`.gz` copies of the site's text files for servers that send them as they are (not under `mkdocs serve`)."""
     try:
-        count, before, after = compress.write_gz(config.site_dir)
+        count, before, after = compress.write_gz(config.site_dir, build.cache / "gzip")
     except OSError as err:
         raise _site_write_failed(build, err.filename or config.site_dir, err) from None
     log.info(note("gzip", build.lang, count=count, before=f"{before / 1024:.0f}", after=f"{after / 1024:.0f}"))

@@ -5,7 +5,10 @@ once at the highest level, so a web server can send it as it is instead of compr
 `gzip_static on`, Caddy `file_server { precompressed gzip }`, Apache with the rules in the README). The copies are
 byte-identical from build to build (no time stamp in the gzip header) and written whole (files.write_atomic).
 Several builds in one process (`make regions`: one site per region) compress a file whose bytes they already
-compressed only once: most of a region's files equal the previous region's.
+compressed only once: most of a region's files equal the previous region's. Between builds the copies are kept in the
+project's cache folder (`.cache/gzip/<sha256 of the file>.gz`), so a rebuild compresses only the files that changed;
+a kept copy is used only when it unpacks to the file's bytes (a damaged one is made again), and the copies a build
+did not use are removed at its end.
 """
 
 from __future__ import annotations
@@ -13,9 +16,10 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
+import zlib
 from pathlib import Path
 
-from .files import write_atomic
+from .files import remove_stale_temporaries, write_atomic
 
 SUFFIXES = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".gift")
 MIN_BYTES = 256  # below this a .gz saves nothing worth a request header
@@ -25,20 +29,42 @@ _packed: dict = {}  # sha256 of the file's bytes -> its gzip bytes
 _kept = [0]
 
 
-def gzip_bytes(data: bytes) -> bytes:
-    """`data` compressed at the highest level without a time stamp; the same bytes are compressed once per process."""
-    key = hashlib.sha256(data).digest()
+def _packed_copy(data: bytes, key: bytes, cache_dir: Path | None) -> bytes:
+    """`data` (whose sha256 is `key`) compressed at the highest level without a time stamp: the same bytes are
+    compressed once per process, and once per project when `cache_dir` keeps the copies between builds."""
     packed = _packed.get(key)
+    if packed is None and cache_dir is not None:
+        packed = _kept_copy(cache_dir / f"{key.hex()}.gz", data)
     if packed is None:
         packed = gzip.compress(data, compresslevel=9, mtime=0)
-        if _kept[0] + len(packed) <= KEEP_BYTES:
-            _packed[key] = packed
-            _kept[0] += len(packed)
+        if cache_dir is not None:
+            try:
+                cache_dir.mkdir(parents=True, exist_ok=True)
+                write_atomic(cache_dir / f"{key.hex()}.gz", packed)
+            except OSError:  # a read-only or full cache folder costs only speed
+                pass
+    if key not in _packed and _kept[0] + len(packed) <= KEEP_BYTES:
+        _packed[key] = packed
+        _kept[0] += len(packed)
     return packed
 
 
-def write_gz(site_dir) -> tuple[int, int, int]:
-    """Write `<file>.gz` for every text file of `site_dir`; returns (files, bytes before, bytes after)."""
+def _kept_copy(path: Path, data: bytes) -> bytes | None:
+    """The copy kept at `path` when it unpacks to `data`, else None."""
+    try:
+        packed = path.read_bytes()
+        return packed if gzip.decompress(packed) == data else None
+    except (OSError, EOFError, gzip.BadGzipFile, zlib.error):
+        return None
+
+
+def write_gz(site_dir, cache_dir=None) -> tuple[int, int, int]:
+    """Write `<file>.gz` for every text file of `site_dir`; returns (files, bytes before, bytes after). With
+    `cache_dir`, copies are kept there between builds and those this build did not use are removed."""
+    cache = Path(cache_dir) if cache_dir is not None else None
+    if cache is not None:
+        remove_stale_temporaries(cache)  # left by a killed build
+    used = set()
     count = before = after = 0
     for folder, _, names in os.walk(site_dir):
         for name in names:
@@ -48,11 +74,17 @@ def write_gz(site_dir) -> tuple[int, int, int]:
             data = path.read_bytes()
             if len(data) < MIN_BYTES:
                 continue
-            packed = gzip_bytes(data)
+            key = hashlib.sha256(data).digest()
+            packed = _packed_copy(data, key, cache)
+            used.add(f"{key.hex()}.gz")
             target = path.with_name(name + ".gz")
             try:
                 write_atomic(target, packed)
             except OSError as err:  # a full disk names no file: name the copy that could not be written
                 raise OSError(err.errno, err.strerror, str(target)) from None
             count, before, after = count + 1, before + len(data), after + len(packed)
+    if cache is not None and cache.is_dir():
+        for kept in cache.glob("*.gz"):
+            if kept.name not in used:
+                kept.unlink(missing_ok=True)
     return count, before, after

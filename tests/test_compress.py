@@ -1,0 +1,86 @@
+"""The site's `.gz` copies and the copies kept between builds (`.cache/gzip/`)."""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+
+from lindungi.engine import compress
+
+
+@pytest.fixture
+def fresh_process(monkeypatch):
+    """Each call to write_gz below is a new build process: nothing compressed in memory before it; returns the
+    list of sizes compress had to compress (the copies not taken from the cache)."""
+    compressed = []
+    real = compress.gzip.compress
+
+    def counting(data, *args, **kwargs):
+        compressed.append(len(data))
+        return real(data, *args, **kwargs)
+
+    monkeypatch.setattr(compress.gzip, "compress", counting)
+
+    def new_process():
+        monkeypatch.setattr(compress, "_packed", {})
+        monkeypatch.setattr(compress, "_kept", [0])
+        compressed.clear()
+        return compressed
+
+    return new_process
+
+
+def _site(folder, pages: dict):
+    for name, text in pages.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def _copies_are_exact(site):
+    for page in site.rglob("*.html"):
+        assert gzip.decompress(page.with_name(page.name + ".gz").read_bytes()) == page.read_bytes()
+
+
+def test_a_rebuild_compresses_only_what_changed_and_drops_unused_copies(tmp_path, fresh_process):
+    site, cache = tmp_path / "site", tmp_path / ".cache" / "gzip"
+    pages = {"index.html": "<p>beranda</p>" * 100, "a/b.html": "<p>sesi</p>" * 100, "s.css": "p{color:red}" * 50}
+    _site(site, pages)
+    compressed = fresh_process()
+    assert compress.write_gz(site, cache)[0] == 3
+    assert len(compressed) == 3 and len(list(cache.glob("*.gz"))) == 3
+    _copies_are_exact(site)
+
+    _site(site, {"a/b.html": "<p>sesi yang diubah</p>" * 100})  # one page changed
+    compressed = fresh_process()
+    compress.write_gz(site, cache)
+    assert compressed == [len(("<p>sesi yang diubah</p>" * 100).encode())]
+    assert len(list(cache.glob("*.gz"))) == 3  # the old page's copy is gone, the new one kept
+    _copies_are_exact(site)
+
+
+def test_a_damaged_kept_copy_is_made_again(tmp_path, fresh_process):
+    site, cache = tmp_path / "site", tmp_path / ".cache" / "gzip"
+    _site(site, {"index.html": "<p>beranda</p>" * 100})
+    fresh_process()
+    compress.write_gz(site, cache)
+    (kept,) = cache.glob("*.gz")
+    other = gzip.compress(b"<p>lain</p>" * 100, mtime=0)
+    for damage in (b"not gzip", kept.read_bytes()[:20], other):  # garbage, cut short, another file's copy
+        kept.write_bytes(damage)
+        compressed = fresh_process()
+        compress.write_gz(site, cache)
+        assert len(compressed) == 1
+        _copies_are_exact(site)
+        assert gzip.decompress(kept.read_bytes()) == (site / "index.html").read_bytes()
+
+
+def test_a_cache_folder_that_cannot_be_written_costs_only_speed(tmp_path, fresh_process):
+    site = tmp_path / "site"
+    _site(site, {"index.html": "<p>beranda</p>" * 100})
+    blocked = tmp_path / "berkas"
+    blocked.write_text("a file where the cache folder should be", encoding="utf-8")
+    fresh_process()
+    assert compress.write_gz(site, blocked / "gzip")[0] == 1
+    _copies_are_exact(site)
