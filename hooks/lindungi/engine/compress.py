@@ -13,6 +13,7 @@ did not use are removed at its end.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import os
@@ -86,5 +87,6 @@ def write_gz(site_dir, cache_dir=None) -> tuple[int, int, int]:
     if cache is not None and cache.is_dir():
         for kept in cache.glob("*.gz"):
             if kept.name not in used:
-                kept.unlink(missing_ok=True)
+                with contextlib.suppress(OSError):  # a read-only cache folder costs only space
+                    kept.unlink()
     return count, before, after
