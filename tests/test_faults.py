@@ -352,5 +352,5 @@ def test_missing_font_is_an_error_naming_the_file_and_templates_compile_into_the
             "'https://example.org/foto.png': gambar, CSS dan huruf di PDF hanya boleh berupa data: URI atau berkas "
             "bawaan.") in built.stderr
     assert [p for p in hooks.rglob("*") if "jinja" in p.name] == []
-    assert {p.name for p in (root / ".cache/jinja").iterdir()} == {"markdown", "pages", "print", "quiz"}
+    assert {p.name for p in (root / ".cache/jinja").iterdir()} == {"markdown", "pages", "print", "quiz", "theme"}
     assert all(any(folder.iterdir()) for folder in (root / ".cache/jinja").iterdir())
