@@ -66,6 +66,22 @@ def test_region_facts_fill_the_settings_and_placeholders(regional):
     assert project.workshops["uji"].place == "Kabupaten Ujicoba"
 
 
+def test_referral_numbers_are_call_links_like_every_other_number(minimal):
+    """The `::: referral` box writes its places' numbers with the shared call link (class lp-call: 44x44 px)."""
+    from lindungi.content.pages import render_referral
+    from lindungi.i18n.locales import strings
+
+    _add_region(minimal, extra='referral:\n  police: {name: Unit PPA Polres Ujicoba, phone: "110"}\n'
+                               '  social: {name: Dinas Sosial Ujicoba, whatsapp: "+62 811-0000-0000"}\n')
+    _select(minimal)
+    project = check_project(minimal)
+    assert [p.format() for p in project.problems] == []
+    html = render_referral(project.settings, strings("id"))
+    assert '<a class="lp-call" href="tel:110">110</a>' in html
+    assert '<a class="lp-call" href="https://wa.me/6281100000000" rel="noreferrer">+62 811-0000-0000</a>' in html
+    assert "<a href=" not in html
+
+
 def test_unknown_placeholder_is_an_error_at_its_line_and_code_is_left_alone(regional):
     (regional / "docs" / "index.md").write_text(
         "# Beranda\n\nSatu.\n\nDi {{ region.nama }}.\n\n`{{ region.tidak_diisi }}`\n\n```\n{{ apa.saja }}\n```\n",
