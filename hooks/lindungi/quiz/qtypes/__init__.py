@@ -52,10 +52,6 @@ def names() -> tuple:
     return tuple(_TYPES)
 
 
-def all_types() -> list:
-    return list(_TYPES.values())
-
-
 def with_key(key: str) -> tuple:
     """Names of the types that may use the type-only `key`."""
     return tuple(name for name, t in _TYPES.items() if key in t.all_keys)
