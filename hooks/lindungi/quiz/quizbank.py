@@ -83,11 +83,6 @@ BANK = Obj({
     "questions": Field(ListOf(QUESTION, min_items=1), True, doc("bank.questions")),
 }, doc=doc("bank"))
 
-# Keys that belong to one type only, and the keys each type requires: declared by the types (qtypes/).
-def type_keys() -> dict:
-    """Type-only key -> the types that may use it."""
-    return qtypes.type_keys()
-
 
 @dataclass(frozen=True)
 class Option:
@@ -198,7 +193,7 @@ def load_bank(value, rel: str, out: Collector) -> QuizBank | None:
 
 def _build_question(raw: PosDict, line: int, ctx: Ctx) -> Question:
     qtype = raw.get("type", "")
-    for key, types in type_keys().items():
+    for key, types in qtypes.type_keys().items():  # keys of one type only, declared by the types
         if key in raw and qtype and qtype not in types:
             ctx.out.add(ctx.path, raw.line_of(key), "quiz-key-type", key=key, qtype=qtype, allowed=list(types))
     kind = qtypes.get(qtype) if isinstance(qtype, str) else None
