@@ -162,6 +162,15 @@ def tree_rss_mb(pid: int) -> float:
     return total / 1024
 
 
+def code_path(project: Path) -> dict:
+    """The environment that makes a copied checkout's `mkdocs.yml` (`plugins: - lindungi`) load that copy's package,
+    not the one installed into the virtualenv: {"PYTHONPATH": ...}, or {} for a project without its own package."""
+    hooks = project / "hooks"
+    if not (hooks / "lindungi").is_dir():
+        return {}
+    return {"PYTHONPATH": os.pathsep.join(filter(None, (str(hooks), os.environ.get("PYTHONPATH"))))}
+
+
 def run_build(project: Path, site: Path, config: str = "mkdocs.yml") -> dict:
     """One `mkdocs build` in a fresh subprocess: wall seconds, CPU seconds (user+sys of the build and of the children
     it waited for: the quiz helper and the PDF workers), peak RSS of the build process alone and of the whole process
@@ -169,6 +178,7 @@ def run_build(project: Path, site: Path, config: str = "mkdocs.yml") -> dict:
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as fh:
         usage_file = Path(fh.name)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1", "BENCH_RUSAGE": str(usage_file)}
+    env.update(code_path(project))
     args = [sys.executable, "-c", RUNNER, "build", "--clean", "-f", config, "-d", str(site)]
     with tempfile.TemporaryFile("w+") as out:
         started = time.perf_counter()

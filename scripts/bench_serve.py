@@ -42,6 +42,8 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "scripts"))
 
+from bench import code_path  # noqa: E402
+
 LIMIT = 1.3   # save-to-page under serve at most 1.3x plain Material
 CLOCK = os.sysconf("SC_CLK_TCK")
 
@@ -88,7 +90,7 @@ class Server:
         self.base = f"http://127.0.0.1:{self.port}{urlsplit(site_url or '/').path.rstrip('/')}/"
         self.log_path = self.root / "serve.log"
         self.log = open(self.log_path, "w", encoding="utf-8")
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1", **(env or {})}
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1", **code_path(self.root), **(env or {})}
         self.proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", config,
                                       "-a", f"127.0.0.1:{self.port}", *args],
                                      cwd=self.root, stdout=self.log, stderr=subprocess.STDOUT, env=env)
