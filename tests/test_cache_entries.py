@@ -1,5 +1,5 @@
 """Cache entries are checked before use (fast, no build): memo entries carry a digest of key and value, packed YAML is
-shape-checked, a cached PDF must match its recorded size and SHA-256, a run record its own digest."""
+shape-checked, a cached PDF must match its recorded size and SHA-256, a run record its own digest; and how many PDF workers a run starts."""
 
 import json
 import os
@@ -154,3 +154,16 @@ def test_a_refused_resource_is_reported_with_the_pdf():
                                             '<link rel="stylesheet" href="file:///etc/gaya.css">')
     assert data.startswith(b"%PDF") and pages == 1
     assert sorted(refused) == ["file:///etc/gaya.css", "https://example.org/foto.png"]
+
+
+def test_few_documents_render_in_the_build_process_unless_workers_are_asked_for(monkeypatch):
+    """Without a worker count, fewer than `WORKERS_FROM` documents render in the build process (a worker's WeasyPrint
+    import costs more than it saves there); more use the CPUs (at most 4); an explicit count always wins."""
+    monkeypatch.delenv(pdf.WORKERS_ENV, raising=False)
+    monkeypatch.setattr(pdf.os, "cpu_count", lambda: 8)
+    assert pdf.worker_count(None, pdf.WORKERS_FROM - 1) == 1
+    assert pdf.worker_count(None, pdf.WORKERS_FROM) == 4
+    assert pdf.worker_count(None, None) == 4
+    assert pdf.worker_count(2, 3) == 2
+    monkeypatch.setenv(pdf.WORKERS_ENV, "3")
+    assert pdf.worker_count(None, 5) == 3

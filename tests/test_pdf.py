@@ -93,11 +93,17 @@ def test_pages_link_to_the_pdfs(site):
 
 
 def test_rebuild_renders_nothing_then_only_what_changed(site):
-    """Nothing changed: no PDF is rendered. One module changed: its handout and the pack documents showing it."""
+    """Nothing changed: no PDF is rendered, and the handouts are published as first stamped with the region's band
+    (the recorded run holds them stamped: no band is printed again). One module changed: its handout and the pack
+    documents showing it."""
     root, _ = site
+    handouts = {path.name: path.read_bytes() for path in (root / "site/unduh").glob("*.pdf")}
     again = build_site(root, root / "site")
     assert again.returncode == 0, again.stderr
     assert "INFO    -  PDF: 0 dibuat, 13 dari cache," in again.stderr
+    assert "pdf-bands" not in again.stderr and "bagian wilayah handout" not in again.stderr  # no bands made or read
+    assert {path.name: path.read_bytes() for path in (root / "site/unduh").glob("*.pdf")} == handouts
+    assert len(handouts) == 2 and "Layanan Uji Setempat" in _text(root / "site/unduh/handout-kenali-kekerasan.pdf")
     module = root / "modules/rawat-diri/module.yml"
     module.write_text(module.read_text(encoding="utf-8").replace("Istirahat cukup", "Tidur cukup"), encoding="utf-8")
     changed = build_site(root, root / "site")

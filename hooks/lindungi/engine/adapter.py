@@ -567,16 +567,18 @@ def write_pdfs(build: Build, config) -> None:
     cache = build.cache / "lindungi-pdf"
     digest = documents.inputs_digest(project, build.ui, config.use_directory_urls)
     try:
-        result = pdf.replay_run(digest, config.site_dir, cache)
+        result = pdf.replay_run(digest, config.site_dir, cache)  # a recorded run holds the handouts as stamped
         merges = []  # (the combined packs are documents of their own, not merges of the handout PDFs)
-        if result is None:
+        replayed = result is not None
+        if not replayed:
             jobs, merges = documents.pdf_jobs(project, build.ui, config.use_directory_urls)
             result = pdf.render_all(jobs, merges, config.site_dir, cache, progress=pdf.TerminalProgress())
-            pdf.record_run(digest, result, cache)
         bands = [item for item in result.results if item.out == documents.BANDS_PATH]
         result.results = [item for item in result.results if item.out != documents.BANDS_PATH]
-        if not documents.apply_bands(project, config.site_dir, merges):
-            report([_band_overflow(project)], build.lang)
+        if not documents.apply_bands(project, config.site_dir, merges, result, cache):
+            report([_band_overflow(project)], build.lang)  # (such a run is not recorded: the next build warns again)
+        elif not replayed:
+            pdf.record_run(digest, result, cache)
     except pdf.SiteWriteError as err:
         with contextlib.suppress(OSError):  # the regional bands are an intermediate file: never left in a site
             (Path(config.site_dir) / documents.BANDS_PATH).unlink(missing_ok=True)

@@ -142,10 +142,12 @@ def inputs_digest(project, ui: dict, directory_urls: bool) -> str:
     return digest.hexdigest()
 
 
-def apply_bands(project, site_dir, merges) -> bool:
+def apply_bands(project, site_dir, merges, report=None, cache_dir=None) -> bool:
     """Print the region's band over the first page of each handout in `site_dir`, then join again the `merges` that
-    hold handouts (none today: a combined pack renders the region's handouts itself). Returns False (nothing stamped) when a band spilled past its height. Every PDF is replaced whole
-    (files.write_atomic); a site folder that cannot take it is a `pdf.SiteWriteError`."""
+    hold handouts (none today: a combined pack renders the region's handouts itself). Returns False (nothing stamped)
+    when a band spilled past its height. Every PDF is replaced whole (files.write_atomic); a site folder that cannot
+    take it is a `pdf.SiteWriteError`. With a `report` and `cache_dir`, each stamped handout is cached and its result
+    points at it (`pdf.replace_result`): a run recorded afterwards replays the stamped PDFs without stamping again."""
     from pypdf import PdfReader, PdfWriter, Transformation
 
     site = Path(site_dir)
@@ -166,6 +168,8 @@ def apply_bands(project, site_dir, merges) -> bool:
             buffer = io.BytesIO()
             writer.write(buffer)
             _write_site(target, buffer.getvalue())
+            if report is not None and cache_dir is not None:
+                pdf.replace_result(report, handout.pdf_path(module), buffer.getvalue(), cache_dir)
         for merge in merges:
             data, _ = pdf.merge_pdfs([(title, (site / part).read_bytes()) for title, part in merge.parts])
             _write_site(site / merge.out, data)

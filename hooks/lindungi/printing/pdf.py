@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
+import dataclasses
 import hashlib
 import io
 import json
@@ -48,6 +49,11 @@ CACHE_FORMAT = "2"          # bump to invalidate every cached PDF after a change
 SIZE_LIMIT = 300 * 1024     # bytes; a handout must stay small enough for WhatsApp
 WORKERS_ENV = "LINDUNGI_PDF_WORKERS"
 IN_PROCESS_BELOW = 3        # so few documents are faster to render here than to start workers for
+# Without an explicit worker count, fewer documents than this render in the build process: each spawned worker pays the
+# WeasyPrint import again (about 0.5 s CPU), which 11 documents do not earn back (scripts/bench_pdf.py, 2 CPUs:
+# 11 PDFs 1.28 s wall / 1.29 s CPU in-process, 1.14 s / 1.83 s with 2 workers; 62 PDFs 4.61 s / 4.64 s against
+# 3.36 s / 5.43 s).
+WORKERS_FROM = 20
 PARENT_POLL = 0.2           # seconds between a worker's checks that its build is still there
 
 
@@ -309,9 +315,12 @@ def publish(data: bytes, target: Path) -> int:
 
 # --- running many jobs -------------------------------------------------------------------------------------------------
 
-def worker_count(requested: int | None = None) -> int:
-    """Workers to use: `requested`, else $LINDUNGI_PDF_WORKERS, else the CPU count (at most 4)."""
-    value = requested or os.environ.get(WORKERS_ENV) or min(4, os.cpu_count() or 1)
+def worker_count(requested: int | None = None, documents: int | None = None) -> int:
+    """Workers to use: `requested`, else $LINDUNGI_PDF_WORKERS, else the CPU count (at most 4), or 1 (render in this
+    process) when there are fewer than `WORKERS_FROM` documents to render."""
+    value = requested or os.environ.get(WORKERS_ENV)
+    if not value:
+        value = 1 if documents is not None and documents < WORKERS_FROM else min(4, os.cpu_count() or 1)
     return max(1, int(value))
 
 
@@ -383,7 +392,7 @@ def render_all(jobs, merges, site_dir, cache_dir, workers: int | None = None, pr
     progress = progress or (lambda done, total, label: None)
     keys = {job.out: job_key(job) for job in jobs}
     todo = list({keys[j.out]: j for j in jobs if cache.get(keys[j.out]) is None}.items())
-    _render_missing(todo, cache, worker_count(workers), progress)
+    _render_missing(todo, cache, worker_count(workers, len(todo)), progress)
     fresh = {key for key, _ in todo}
     report = Report()
     for job in jobs:
@@ -427,6 +436,17 @@ def record_run(digest: str, report: Report, cache_dir) -> None:
     cache = Cache(cache_dir)
     cache.write(_run_name(digest), json.dumps({"entries": entries, "sha256": _entries_digest(entries)}).encode())
     report.cache_error = cache.error
+
+
+def replace_result(report: Report, out: str, data: bytes, cache_dir) -> None:
+    """The PDF `out` of `report` was changed after rendering (a handout with its region's band printed on): keep the
+    new bytes in the cache under their own hash and point the result at them, so that `record_run` records the PDF as
+    it was published and a replayed run copies it without changing it again."""
+    key = hashlib.sha256(data).hexdigest()[:32]
+    for index, result in enumerate(report.results):
+        if result.out == out:
+            Cache(cache_dir).put(key, data, result.pages, result.refused)
+            report.results[index] = dataclasses.replace(result, key=key, size=len(data))
 
 
 def _safe_out(out) -> bool:
