@@ -1,5 +1,6 @@
 """Cache entries are checked before use (fast, no build): memo entries carry a digest of key and value, packed YAML is
-shape-checked, a cached PDF must match its recorded size and SHA-256, a run record its own digest; and how many PDF workers a run starts."""
+shape-checked, a cached PDF must match its recorded size and SHA-256, a run record its own digest; and how many PDF
+workers a run starts."""
 
 import json
 import os
