@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import stat
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
@@ -37,11 +38,27 @@ def hash_files(digest, base: Path, folder: Path, keep: Callable[[Path], bool] = 
             digest.update(path.read_bytes())
 
 
+_code: dict = {}  # the last code digest and the (path, mtime, size) of every file it was made from
+
+
+def _code_file(path: Path) -> bool:
+    return path.suffix != ".ttf" and "__pycache__" not in path.parts
+
+
 def code_digest() -> str:
-    """Hash of this package's code, templates and strings (not the bundled fonts or compiled caches)."""
-    digest = hashlib.sha256(FORMAT.encode())
-    hash_files(digest, PACKAGE, PACKAGE, lambda path: path.suffix != ".ttf" and "__pycache__" not in path.parts)
-    return digest.hexdigest()
+    """Hash of this package's code, templates and strings (not the bundled fonts or compiled caches). Within one
+    process the files are read again only when one of them was added, removed or changed (size or time): a build
+    asks three times, and `mkdocs serve` once per rebuild (a template edit there changes the digest)."""
+    stamp = []
+    for path in sorted(PACKAGE.rglob("*")):
+        if _code_file(path):
+            info = path.stat()
+            stamp.append((path, info.st_mtime_ns, info.st_size, stat.S_ISREG(info.st_mode)))
+    if _code.get("stamp") != stamp:
+        digest = hashlib.sha256(FORMAT.encode())
+        hash_files(digest, PACKAGE, PACKAGE, _code_file)
+        _code.update(stamp=stamp, digest=digest.hexdigest())
+    return _code["digest"]
 
 
 @lru_cache(maxsize=1)

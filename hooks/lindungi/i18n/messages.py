@@ -6,15 +6,38 @@ Each rule id maps to a language, then to the parts of one message: `what` is wro
 whole lines, so change a text in the catalogue and in the tests together.
 """
 
+from collections.abc import Mapping
+
 from . import catalogue
 
 _LANGS = catalogue.languages()
-WORDS = {lang: catalogue.section("words", lang) for lang in _LANGS}
-TYPE_WORDS = {lang: catalogue.section("types", lang) for lang in _LANGS}
+
+
+class ByLanguage(Mapping):
+    """{language: value} for every catalogue language, each read from its catalogue when first asked for (a build
+    that speaks only Indonesian does not parse the other catalogues)."""
+
+    def __init__(self, section: str, key: str | None = None) -> None:
+        self._section, self._key = section, key
+
+    def __getitem__(self, lang: str):
+        if lang not in _LANGS:
+            raise KeyError(lang)
+        table = catalogue.section(self._section, lang)
+        return table if self._key is None else table[self._key]
+
+    def __iter__(self):
+        return iter(_LANGS)
+
+    def __len__(self) -> int:
+        return len(_LANGS)
+
+
+WORDS = ByLanguage("words")
+TYPE_WORDS = ByLanguage("types")
 # Fix hints and other phrases that carry parameters (see problems.Phrase).
-PHRASES = {lang: catalogue.section("phrases", lang) for lang in _LANGS}
-MESSAGES = {rule: {lang: catalogue.section("messages", lang)[rule] for lang in _LANGS}
-            for rule in catalogue.section("messages")}
+PHRASES = ByLanguage("phrases")
+MESSAGES = {rule: ByLanguage("messages", rule) for rule in catalogue.section("messages")}
 
 # Rules reported as warnings (the build goes on; `--strict` turns them into a failure). All others are errors.
 WARNING_RULES = frozenset({
@@ -27,7 +50,7 @@ WARNING_RULES = frozenset({
 })
 
 # Build notes that are about the machine, not the content (no rule id, not in the authoring guide's rule list).
-NOTES = {name: {lang: catalogue.section("notes", lang)[name] for lang in _LANGS} for name in catalogue.section("notes")}
+NOTES = {name: ByLanguage("notes", name) for name in catalogue.section("notes")}
 
 
 def note(name: str, lang: str = "id", **params) -> str:

@@ -11,7 +11,6 @@ import json
 from pathlib import Path
 
 import jinja2
-import segno
 from markupsafe import Markup
 
 from ..content import contacts, licences
@@ -66,6 +65,8 @@ def qr_data_uri(url: str) -> str:
 
     A raster image (not SVG) so tests can lift it out of the PDF and decode it.
     """
+    import segno  # (here: a build that makes no handout does not pay its import)
+
     return segno.make(url, error="m").png_data_uri(scale=4, border=4)
 
 

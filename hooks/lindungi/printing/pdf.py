@@ -23,14 +23,12 @@ file, so the site never holds a truncated PDF.
 
 from __future__ import annotations
 
-import concurrent.futures
 import contextlib
 import dataclasses
 import hashlib
 import io
 import json
 import logging
-import multiprocessing
 import os
 import re
 import sys
@@ -366,6 +364,9 @@ def _render_missing(todo: list, cache: Cache, workers: int, progress) -> None:
             cache.put(key, *render_noted(job.html))
             progress(done, total, job.label)
         return
+    import concurrent.futures  # (here: only a build with many PDFs to make starts workers)
+    import multiprocessing
+
     context = multiprocessing.get_context("spawn")
     pool = concurrent.futures.ProcessPoolExecutor(min(workers, total), mp_context=context,
                                                   initializer=_watch_parent, initargs=(os.getpid(),))
