@@ -84,3 +84,40 @@ def test_a_cache_folder_that_cannot_be_written_costs_only_speed(tmp_path, fresh_
     fresh_process()
     assert compress.write_gz(site, blocked / "gzip")[0] == 1
     _copies_are_exact(site)
+
+
+def test_kept_copies_are_linked_into_the_site_and_an_edited_site_copy_is_never_passed_on(tmp_path, fresh_process):
+    """A rebuild links the kept copy into the site (no bytes written); a site copy edited in place (which edits the
+    kept copy through the link) is caught by the cache's check and made again, under a new file."""
+    site, cache = tmp_path / "site", tmp_path / ".cache" / "gzip"
+    _site(site, {"index.html": "<p>beranda</p>" * 100})
+    fresh_process()
+    compress.write_gz(site, cache)
+    (kept,) = cache.glob("*.gz")
+    target = site / "index.html.gz"
+    assert target.stat().st_ino == kept.stat().st_ino
+    with open(target, "r+b") as handle:  # edited in place, e.g. by a careless deploy script
+        handle.write(b"\x00\x00\x00")
+    compressed = fresh_process()
+    compress.write_gz(site, cache)
+    assert len(compressed) == 1
+    _copies_are_exact(site)
+    assert target.stat().st_ino == kept.stat().st_ino
+
+
+def test_a_file_system_without_hard_links_gets_written_copies(tmp_path, fresh_process, monkeypatch):
+    site, cache = tmp_path / "site", tmp_path / ".cache" / "gzip"
+    _site(site, {"index.html": "<p>beranda</p>" * 100})
+    fresh_process()
+    compress.write_gz(site, cache)
+
+    def refuse(source, target):
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(compress.os, "link", refuse)
+    fresh_process()
+    compress.write_gz(site, cache)
+    _copies_are_exact(site)
+    (kept,) = cache.glob("*.gz")
+    assert (site / "index.html.gz").stat().st_ino != kept.stat().st_ino
+    assert sorted(p.name for p in site.iterdir()) == ["index.html", "index.html.gz"]  # no temporary file left
