@@ -117,6 +117,17 @@ def test_a_region_name_in_shared_content_is_an_error(regional):
         "ke regions/lain/docs/. [region-name-in-shared]"]
 
 
+def test_a_region_name_in_any_case_is_found_even_where_lowercase_changes_length(regional):
+    """The quick substring test before the patterns must not hide a name: "KABUPATEN BİMA" (a dotted capital I,
+    which lowercases to two characters) still matches the region "Kabupaten Bima"."""
+    _add_region(regional, "lain", "Bima")
+    session = regional / "modules" / "contoh-modul" / "sesi-satu.md"
+    text = session.read_text(encoding="utf-8")
+    session.write_text(text + "\nDi KABUPATEN B\u0130MA ada layanan.\n", encoding="utf-8")
+    found = [p for p in problems_of(regional) if "region-name-in-shared" in p]
+    assert [p.split(": ", 1)[0] for p in found] == [f"modules/contoh-modul/sesi-satu.md:{text.count(chr(10)) + 2}"]
+
+
 def test_a_missing_region_names_the_setting_line_and_the_fix(regional):
     config = regional / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("region_id: uji", "region_id: ujj"), encoding="utf-8")

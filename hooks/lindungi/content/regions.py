@@ -236,7 +236,11 @@ class Filler:
         return "\n".join(lines)
 
     def value(self, value, rel: str, line: int = 1):
-        """A parsed YAML value with placeholders filled in every string (a copy; lines are kept)."""
+        """A parsed YAML value with placeholders filled in every string (a copy, lines kept; the value itself when
+        none of its strings holds a placeholder, as most content does)."""
+        return self._filled(value, rel, line) if _has_placeholder(value) else value
+
+    def _filled(self, value, rel: str, line: int = 1):
         if isinstance(value, str):
             return self.line(value, rel, line)
         if isinstance(value, dict):
@@ -244,15 +248,25 @@ class Filler:
             result.line = getattr(value, "line", line)
             result.key_lines = dict(getattr(value, "key_lines", {}))
             for key, item in value.items():
-                result[key] = self.value(item, rel, value.line_of(key) if isinstance(value, PosDict) else line)
+                result[key] = self._filled(item, rel, value.line_of(key) if isinstance(value, PosDict) else line)
             return result
         if isinstance(value, list):
-            result = PosList(self.value(item, rel, value.line_of(i) if isinstance(value, PosList) else line)
+            result = PosList(self._filled(item, rel, value.line_of(i) if isinstance(value, PosList) else line)
                              for i, item in enumerate(value))
             result.line = getattr(value, "line", line)
             result.item_lines = list(getattr(value, "item_lines", []))
             return result
         return value
+
+
+def _has_placeholder(value) -> bool:
+    if isinstance(value, str):
+        return "{{" in value
+    if isinstance(value, dict):
+        return any(_has_placeholder(item) for item in value.values())
+    if isinstance(value, list):
+        return any(_has_placeholder(item) for item in value)
+    return False
 
 
 def _outside_code(line: str, fill) -> str:
@@ -284,6 +298,7 @@ def find_names(root: Path, regions: dict, out: Collector) -> None:
     # every region's patterns, so each build does not cost more for every region added under regions/.
     anywhere = re.compile("|".join(("(?i:" if pattern.flags & re.IGNORECASE else "(?:") + pattern.pattern + ")"
                                    for pattern, _, _ in patterns))
+    lowered = {name.lower() for _, name, _ in patterns}
     root = Path(root)
     for folder in SHARED_FOLDERS:
         base = root / folder
@@ -296,6 +311,11 @@ def find_names(root: Path, regions: dict, out: Collector) -> None:
                 try:
                     text = path.read_text(encoding="utf-8-sig")
                 except (UnicodeDecodeError, OSError):
+                    continue
+                # A plain substring test first, far quicker than the word-bounded patterns. It can only miss a name
+                # where str.lower() and the patterns' case-folding differ: "İ" (two characters lower) and "Σ".
+                folded = text.lower()
+                if not any(name in folded for name in lowered) and not any(c in text for c in "\u0130\u03a3"):
                     continue
                 if not anywhere.search(text):
                     continue

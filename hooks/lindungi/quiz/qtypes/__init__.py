@@ -23,6 +23,7 @@ from __future__ import annotations
 from .base import QuestionType, letter  # noqa: F401  (re-exported for type modules outside the package)
 
 _TYPES: dict = {}
+_KEYS: dict = {}  # type_keys() of the registry as it is now; emptied by register and unregister
 
 
 def register(qtype: QuestionType, templates=None) -> QuestionType:
@@ -32,11 +33,13 @@ def register(qtype: QuestionType, templates=None) -> QuestionType:
 
         templating.add_folder(templates)
     _TYPES[qtype.name] = qtype
+    _KEYS.clear()
     return qtype
 
 
 def unregister(name: str) -> None:
     _TYPES.pop(name, None)
+    _KEYS.clear()
 
 
 def get(name: str) -> QuestionType | None:
@@ -58,11 +61,14 @@ def with_key(key: str) -> tuple:
 
 
 def type_keys() -> dict:
-    """Type-only key -> the types that may use it, keys in the order the question lists them."""
-    keys: list = []
-    for t in _TYPES.values():
-        keys += [k for k in t.all_keys if k not in keys]
-    return {k: with_key(k) for k in sorted(keys, key=_key_rank)}
+    """Type-only key -> the types that may use it, keys in the order the question lists them (worked out once per
+    state of the registry: every question of every bank asks)."""
+    if not _KEYS:
+        keys: list = []
+        for t in _TYPES.values():
+            keys += [k for k in t.all_keys if k not in keys]
+        _KEYS.update({k: with_key(k) for k in sorted(keys, key=_key_rank)})
+    return _KEYS
 
 
 # The order in which wrong-type keys are reported (the order of the question's fields); a key not listed comes last.
