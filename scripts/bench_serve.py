@@ -181,7 +181,7 @@ def prepare(tmp: Path, modules: int, code: Path = REPO) -> tuple[Path, Path, str
     plain = tmp / "plain"
     hook = tmp / "capture_hook.py"
     hook.write_text(bench.CAPTURE_HOOK.replace("__OUT__", repr(str(plain))), encoding="utf-8")
-    bench.write_yaml(ours / "mkdocs-capture.yml", {**config, "hooks": config["hooks"] + [str(hook)]})
+    bench.write_yaml(ours / "mkdocs-capture.yml", {**config, "hooks": list(config.get("hooks") or []) + [str(hook)]})
     bench.run_build(ours, tmp / "site-capture", "mkdocs-capture.yml")
     (ours / "mkdocs-capture.yml").unlink()
     shutil.rmtree(tmp / "site-capture", ignore_errors=True)
