@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -88,6 +89,30 @@ def test_bench_serve_smoke_measures_both_arms(tmp_path):
     assert result["median"]["ours_seconds"] > 0 and result["median"]["plain_seconds"] > 0
     assert result["median"]["ours_pdf_ready"] >= result["median"]["ours_seconds"]
     assert "| 2 modules | 1 |" in (out / "report.md").read_text(encoding="utf-8")
+
+
+def test_a_copied_checkout_builds_with_its_own_package(tmp_path):
+    """`--code <checkout>`: a copy whose mkdocs.yml names the plugin must load the copy's package, not the one
+    installed into the virtualenv (else a before/after run measures the same code twice)."""
+    copy = tmp_path / "copy"
+    (copy / "hooks" / "lindungi").mkdir(parents=True)
+    (copy / "hooks" / "lindungi" / "__init__.py").write_text("MARK = 'copy'\n", encoding="utf-8")
+    env = {**os.environ, **bench.code_path(copy)}
+    found = subprocess.run([sys.executable, "-c", "import lindungi; print(lindungi.__file__)"], cwd=tmp_path, env=env,
+                           capture_output=True, text=True, check=True).stdout.strip()
+    assert found == str(copy / "hooks" / "lindungi" / "__init__.py")
+    assert bench.code_path(tmp_path) == {}  # a synthetic corpus has no package of its own
+
+
+@pytest.mark.slow
+def test_bench_serve_prepares_the_default_site(tmp_path):
+    """`bench_serve.py --modules 0` (the default site, whose mkdocs.yml has the plugin and no hooks list): ours is a
+    copy of the checkout, plain has its captured pages and nav, and the edited session exists."""
+    import bench_serve
+
+    ours, plain, session = bench_serve.prepare(tmp_path, 0)
+    assert (ours / "modules" / session).is_file() and (ours / "hooks" / "lindungi").is_dir()
+    assert (plain / "docs" / "index.md").is_file() and "nav:" in (plain / "mkdocs.yml").read_text(encoding="utf-8")
 
 
 @pytest.mark.slow
