@@ -135,6 +135,17 @@ def test_nav_follows_session_order(built):
     assert any(doc["location"].startswith("modul/contoh-modul/sesi-satu.html") for doc in data["docs"])
 
 
+def test_authoring_guide_tables_are_pages_but_not_search_results(built):
+    """The generated rule and key tables are published for editors, but a reader's search never lands on a build
+    message: they are not in the search index, and the pages show no front matter."""
+    index = json.loads((built / "search/search_index.json").read_text(encoding="utf-8"))
+    for name in ("aturan", "kunci"):
+        page = (built / f"panduan-penulis/{name}.html").read_text(encoding="utf-8")
+        assert "<table>" in page and "exclude: true" not in page
+        assert not [d for d in index["docs"] if d["location"].startswith(f"panduan-penulis/{name}.html")]
+    assert not [d for d in index["docs"] if "region-name-in-shared" in d["text"]]
+
+
 def test_quiz_is_on_the_page_but_its_answers_are_not_in_the_search_index(built):
     """The self-check page holds the whole quiz; the search index holds none of its options or feedback."""
     page = (built / "modul/contoh-modul/cek-mandiri.html").read_text(encoding="utf-8")

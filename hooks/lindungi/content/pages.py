@@ -19,6 +19,10 @@ from .workshop import step_rows
 MODULES_DIR = "modul"
 TRAINERS_DIR = "pelatih"
 GUIDE_DIR = "panduan-penulis"
+# Front matter of a generated page kept out of the search index: the trainer views (a learner's search never surfaces
+# an answer guide) and the authoring guide's rule and key tables (a reader searching "lapor" finds help, not the
+# build message of a rule; they also made the public search index a fifth larger).
+NOT_SEARCHED = "---\nsearch:\n  exclude: true\n---\n"
 LAWS_PAGE = f"{TRAINERS_DIR}/hukum.md"  # the trainers' list of laws and the pages that cite them
 HELP_PAGE = "bantuan.md"  # hand-written pages the help block on every page links to, when they exist
 SAFETY_PAGE = "tetap-aman.md"
@@ -160,7 +164,7 @@ def render_session(session, module, project, ui: dict, trainer: bool) -> str:
                                                   rows=rows, schedule=schedule, worksheets=worksheets,
                                                   materials=materials_text(session.materials, ui))
     # Trainer pages stay out of the search index, so a learner's search never surfaces an answer guide.
-    return "---\nsearch:\n  exclude: true\n---\n" + page if trainer else page
+    return NOT_SEARCHED + page if trainer else page
 
 
 def render_self_check(module, project, ui: dict) -> str:
@@ -173,8 +177,8 @@ def render_self_check(module, project, ui: dict) -> str:
 def generate_pages(project, ui: dict, handout_links=None) -> dict:
     """Every generated page, keyed by its path under docs/. `handout_links(module)` adds download links (optional)."""
     pages = {f"{MODULES_DIR}/index.md": render_catalogue(project, ui),
-             f"{GUIDE_DIR}/kunci.md": guide.render_keys(),
-             f"{GUIDE_DIR}/aturan.md": guide.render_rules(project.settings.language)}
+             f"{GUIDE_DIR}/kunci.md": NOT_SEARCHED + guide.render_keys(),
+             f"{GUIDE_DIR}/aturan.md": NOT_SEARCHED + guide.render_rules(project.settings.language)}
     for module in project.modules.values():
         links = handout_links(module) if handout_links else ""
         pages[f"{MODULES_DIR}/{module.id}/index.md"] = render_module(module, project, ui, links)
