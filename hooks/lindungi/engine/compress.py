@@ -28,7 +28,7 @@ from .files import remove_stale_temporaries, temporary_name, write_atomic
 
 SUFFIXES = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".gift")
 MIN_BYTES = 256  # below this a .gz saves nothing worth a request header
-KEEP_BYTES = 64 * 1024 * 1024  # compressed copies kept in memory between builds of one process, at most
+KEEP_BYTES = 64 * 1024 * 1024  # copies held in memory between builds of one process (without a cache folder), at most
 
 _packed: dict = {}  # sha256 of the file's bytes -> its gzip bytes
 _kept = [0]
@@ -51,18 +51,18 @@ def _packed_copy(data: bytes, key: bytes, cache_dir: Path | None, kept_names: di
     name = kept_names.get(key.hex())
     if name is not None:
         packed = _kept_copy(cache_dir / name)
-        if packed is not None:
-            _remember(key, packed)
+        if packed is not None:  # (kept on disk, so not held in memory as well: 25 MB at 500 modules)
             return packed, cache_dir / name
     packed = gzip.compress(data, compresslevel=9, mtime=0)
-    _remember(key, packed)
     if cache_dir is None:
+        _remember(key, packed)
         return packed, None
     kept = cache_dir / _kept_name(key, packed)
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         write_atomic(kept, packed)
-    except OSError:  # a read-only or full cache folder costs only speed
+    except OSError:  # a read-only or full cache folder costs only speed (the copy is held in memory instead)
+        _remember(key, packed)
         return packed, None
     kept_names[key.hex()] = kept.name
     return packed, kept

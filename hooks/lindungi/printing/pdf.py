@@ -272,6 +272,16 @@ class Cache:
             self._entries[key] = self._read(key)
         return self._entries[key]
 
+    def present(self, key: str) -> bool:
+        """Both files of the entry are there (not yet read or checked: `take` does that)."""
+        return (self.folder / f"{key}.json").is_file() and (self.folder / f"{key}.pdf").is_file()
+
+    def take(self, key: str) -> Entry | None:
+        """The entry, read and checked as `get` does, but not kept for this run (a replay copies hundreds of PDFs
+        one after the other: 17 MB held at once at 500 modules otherwise)."""
+        entry = self._entries.pop(key, None)
+        return entry if entry is not None else self._read(key)
+
     def _read(self, key: str) -> Entry | None:
         meta_path, pdf_path = self.folder / f"{key}.json", self.folder / f"{key}.pdf"
         try:
@@ -496,11 +506,13 @@ def replay_run(digest: str, site_dir, cache_dir) -> Report | None:
     if runs is None:
         return None
     cache = Cache(cache_dir)
-    if any(cache.get(key) is None for _, _, key, _, _ in runs):
+    if not all(cache.present(key) for _, _, key, _, _ in runs):
         return None
     report = Report()
     for out, label, key, limit, source in runs:
-        entry = cache.get(key)
+        entry = cache.take(key)
+        if entry is None:  # damaged: the caller makes the jobs (and writes again what was copied so far)
+            return None
         size = publish(entry.data, site_dir / out)
         report.results.append(Result(out, label, entry.pages, size, False, limit, key, entry.refused, source))
     report.seconds = time.perf_counter() - started
