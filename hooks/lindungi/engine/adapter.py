@@ -544,7 +544,8 @@ def write_pdfs_later(build: Build, config) -> None:
         if run != _pdf_runs["latest"]:
             return  # the pages changed again meanwhile: only the newest build's PDFs are worth making
         try:
-            write_pdfs(build, config)
+            # In worker processes even for a few documents: rendering in this thread would hold the server back.
+            write_pdfs(build, config, workers=pdf.worker_count())
             documents.clear_pending_notes(config.site_dir)
         except Exception as err:  # a thread must not die silently: the author still has the pages
             log.warning(f"PDF: {type(err).__name__}: {err}")
@@ -559,8 +560,9 @@ def stop_pdfs() -> None:
     _pdf_runs["latest"] += 1
 
 
-def write_pdfs(build: Build, config) -> None:
-    """Render the handout and pack PDFs into the site (cached, in parallel); log sizes, overflows and a missing QR."""
+def write_pdfs(build: Build, config, workers: int | None = None) -> None:
+    """Render the handout and pack PDFs into the site (cached; `workers` as pdf.worker_count takes it); log sizes,
+    overflows and a missing QR."""
     project = build.project
     if not project.modules and not project.workshops:
         return
@@ -572,7 +574,7 @@ def write_pdfs(build: Build, config) -> None:
         replayed = result is not None
         if not replayed:
             jobs, merges = documents.pdf_jobs(project, build.ui, config.use_directory_urls)
-            result = pdf.render_all(jobs, merges, config.site_dir, cache, progress=pdf.TerminalProgress())
+            result = pdf.render_all(jobs, merges, config.site_dir, cache, workers, progress=pdf.TerminalProgress())
         bands = [item for item in result.results if item.out == documents.BANDS_PATH]
         result.results = [item for item in result.results if item.out != documents.BANDS_PATH]
         if not documents.apply_bands(project, config.site_dir, merges, result, cache):
