@@ -23,6 +23,29 @@ def test_memo_hits_only_the_same_inputs_and_keeps_only_what_was_used(tmp_path):
     assert Memo(path, salt="en").get(("quiz", "bank-a"), lambda: "EN") == "EN"   # another salt: a miss
 
 
+def test_a_rebuild_that_only_read_the_memo_leaves_its_file_alone_and_a_poisoned_one_is_rewritten(tmp_path):
+    """Every entry read and used, none made: the file already holds what would be written, so it is not written
+    again (at 500 modules that saved a transient copy of the whole memo). A poisoned entry is made again and saved."""
+    path = tmp_path / "memo.json"
+    first = Memo(path, salt="id")
+    first.get(("quiz", "a"), lambda: "A"), first.get(("quiz", "b"), lambda: "B")
+    first.save()
+    before = path.stat().st_mtime_ns, path.read_bytes()
+    again = Memo(path, salt="id")
+    assert again.get(("quiz", "a"), lambda: "x") == "A" and again.get(("quiz", "b"), lambda: "x") == "B"
+    again.save()
+    assert (path.stat().st_mtime_ns, path.read_bytes()) == before
+    data = json.loads(path.read_text(encoding="utf-8"))
+    key = next(iter(data["entries"]))
+    data["entries"][key][0] = "RACUN"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    third = Memo(path, salt="id")
+    values = {third.get(("quiz", "a"), lambda: "A"), third.get(("quiz", "b"), lambda: "B")}
+    assert values == {"A", "B"} and third.hits == 1
+    third.save()
+    assert "RACUN" not in path.read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("content", ["{not json", '{"format": "lain", "entries": {}}', '["x"]', ""])
 def test_unreadable_memo_counts_as_empty(tmp_path, content):
     path = tmp_path / "memo.json"

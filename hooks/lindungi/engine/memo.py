@@ -128,6 +128,8 @@ class Memo:
         equal what the file holds. A folder that cannot be written only costs speed: the reason is kept in `error`."""
         if self.path is None:
             return
+        if self.hits == len(self.new) and self.new.keys() == self.old.keys():
+            return  # every entry was read from the file, and the file holds no other: it is what would be written
         entries = {key: [value, entry_digest(key, value)] for key, value in self.new.items()}
         if entries == self.old:
             return
