@@ -20,8 +20,8 @@ MODULES_DIR = "modul"
 TRAINERS_DIR = "pelatih"
 GUIDE_DIR = "panduan-penulis"
 # Front matter of a generated page kept out of the search index: the trainer views (a learner's search never surfaces
-# an answer guide) and the authoring guide's rule and key tables (a reader searching "lapor" finds help, not the
-# build message of a rule; they also made the public search index a fifth larger).
+# an answer guide) and the authoring guide's rule and key tables (a reader's search lists help and prevention pages,
+# not build messages and key descriptions; the tables also made a small site's search index a fifth larger).
 NOT_SEARCHED = "---\nsearch:\n  exclude: true\n---\n"
 LAWS_PAGE = f"{TRAINERS_DIR}/hukum.md"  # the trainers' list of laws and the pages that cite them
 HELP_PAGE = "bantuan.md"  # hand-written pages the help block on every page links to, when they exist
