@@ -157,6 +157,7 @@ def apply_bands(project, site_dir, merges, report=None, cache_dir=None) -> bool:
     modules = list(project.modules.values())
     bands = PdfReader(bands_path)
     fits = len(bands.pages) == len(modules)
+    keep = pdf.Cache(cache_dir) if report is not None and cache_dir is not None else None
     if fits:
         for band, module in zip(bands.pages, modules):
             target = site / handout.pdf_path(module)
@@ -168,8 +169,8 @@ def apply_bands(project, site_dir, merges, report=None, cache_dir=None) -> bool:
             buffer = io.BytesIO()
             writer.write(buffer)
             _write_site(target, buffer.getvalue())
-            if report is not None and cache_dir is not None:
-                pdf.replace_result(report, handout.pdf_path(module), buffer.getvalue(), cache_dir)
+            if keep is not None:
+                pdf.replace_result(report, handout.pdf_path(module), buffer.getvalue(), keep)
         for merge in merges:
             data, _ = pdf.merge_pdfs([(title, (site / part).read_bytes()) for title, part in merge.parts])
             _write_site(site / merge.out, data)

@@ -150,18 +150,14 @@ class _Refusals(logging.Handler):
             self.urls.append(url)
 
 
-_FONT_CONFIG: list = []  # the process's one WeasyPrint font configuration (made at the first render)
-
-
+@lru_cache(maxsize=1)
 def _font_config():
     """One font configuration for every document this process renders: the bundled fonts of the style sheet's
     @font-face rules are loaded once (WeasyPrint skips a face it holds already), not once per document (about 11 ms
     each). Documents render one at a time in a process (workers are processes; serve renders in one thread)."""
-    if not _FONT_CONFIG:
-        from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.text.fonts import FontConfiguration
 
-        _FONT_CONFIG.append(FontConfiguration())
-    return _FONT_CONFIG[0]
+    return FontConfiguration()
 
 
 def render_noted(html: str) -> tuple[bytes, int, list]:
@@ -303,11 +299,16 @@ class Cache:
                 (self.folder / f"{key}{suffix}").unlink()
 
     def put(self, key: str, data: bytes, pages: int, refused=()) -> Entry:
+        """Keep an entry for this run and store it."""
         entry = self._entries[key] = Entry(data, pages, tuple(refused))
+        self.store(key, data, pages, refused)
+        return entry
+
+    def store(self, key: str, data: bytes, pages: int, refused=()) -> None:
+        """Store an entry in the folder without keeping it for this run."""
         meta = {"pages": pages, "size": len(data), "sha256": hashlib.sha256(data).hexdigest(), "refused": list(refused)}
         self.write(f"{key}.pdf", data)  # the PDF first: the record names a whole file
         self.write(f"{key}.json", json.dumps(meta).encode())
-        return entry
 
     def write(self, name: str, data: bytes) -> None:
         """Store a file in the folder, unless it has failed before in this run."""
@@ -464,15 +465,16 @@ def record_run(digest: str, report: Report, cache_dir) -> None:
     report.cache_error = cache.error
 
 
-def replace_result(report: Report, out: str, data: bytes, cache_dir) -> None:
-    """The PDF `out` of `report` was changed after rendering (a handout with its region's band printed on): keep the
-    new bytes in the cache under their own hash and point the result at them, so that `record_run` records the PDF as
+def replace_result(report: Report, out: str, data: bytes, cache: Cache) -> None:
+    """The PDF `out` of `report` was changed after rendering (a handout with its region's band printed on): store the
+    new bytes in `cache` under their own hash and point the result at them, so that `record_run` records the PDF as
     it was published and a replayed run copies it without changing it again."""
     key = hashlib.sha256(data).hexdigest()[:32]
     for index, result in enumerate(report.results):
         if result.out == out:
-            Cache(cache_dir).put(key, data, result.pages, result.refused)
+            cache.store(key, data, result.pages, result.refused)
             report.results[index] = dataclasses.replace(result, key=key, size=len(data))
+            return
 
 
 def _safe_out(out) -> bool:
