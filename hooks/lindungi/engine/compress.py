@@ -21,7 +21,6 @@ import contextlib
 import gzip
 import hashlib
 import os
-import zlib
 from pathlib import Path
 
 from .files import remove_stale_temporaries, temporary_name, write_atomic
@@ -45,19 +44,17 @@ def _kept_name(key: bytes, packed: bytes) -> str:
 
 def _packed_copy(data: bytes, key: bytes, cache_dir: Path | None, kept_names: dict) -> tuple[bytes, Path | None]:
     """`data` (whose sha256 is `key`) compressed at `LEVEL` without a time stamp: the same bytes are
-    compressed once per process, and once per project when `cache_dir` keeps the copies between builds
-    (`kept_names`: sha256 of a file -> the name of its kept copy, from the folder's listing). Returns the copy and the
-    kept file that holds exactly these bytes now (checked or written here), or None."""
-    packed = _packed.get(key)
-    if packed is not None:
-        kept = cache_dir / _kept_name(key, packed) if cache_dir is not None else None
-        return packed, kept if kept is not None and _holds(kept, packed) else None
-    name = kept_names.get(key.hex())
+    compressed once per project when `cache_dir` keeps the copies between builds (`kept_names`: sha256 of a file ->
+    the name of its kept copy, from the folder's listing), else once per process. Returns the copy and the kept file
+    that holds exactly these bytes now (checked or written here), or None."""
+    name = kept_names.get(key.hex()) if cache_dir is not None else None
     if name is not None:
-        packed = _kept_copy(cache_dir / name)
+        packed = _kept_copy(cache_dir / name, key)
         if packed is not None:  # (kept on disk, so not held in memory as well: 25 MB at 500 modules)
             return packed, cache_dir / name
-    packed = gzip.compress(data, compresslevel=LEVEL, mtime=0)
+    packed = _packed.get(key)
+    if packed is None:
+        packed = gzip.compress(data, compresslevel=LEVEL, mtime=0)
     if cache_dir is None:
         _remember(key, packed)
         return packed, None
@@ -78,13 +75,6 @@ def _remember(key: bytes, packed: bytes) -> None:
         _kept[0] += len(packed)
 
 
-def _holds(path: Path, packed: bytes) -> bool:
-    try:
-        return path.read_bytes() == packed
-    except OSError:
-        return False
-
-
 def _link_atomic(source: Path, target: Path) -> bool:
     """Make `target` a hard link to `source` (under a temporary name, then renamed, as write_atomic does); False when
     the file system will not (another device, no hard links), with nothing left behind."""
@@ -99,13 +89,13 @@ def _link_atomic(source: Path, target: Path) -> bool:
     return True
 
 
-def _kept_copy(path: Path) -> bytes | None:
+def _kept_copy(path: Path, key: bytes) -> bytes | None:
     """The copy kept at `path` when its bytes hash to what its name says (a damaged or swapped copy is None)."""
     try:
         packed = path.read_bytes()
     except OSError:
         return None
-    return packed if path.name.endswith(f"-{hashlib.sha256(packed).hexdigest()[:16]}.gz") else None
+    return packed if path.name == _kept_name(key, packed) else None
 
 
 def write_gz(site_dir, cache_dir=None) -> tuple[int, int, int]:
