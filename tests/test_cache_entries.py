@@ -166,5 +166,6 @@ def test_few_documents_render_in_the_build_process_unless_workers_are_asked_for(
     assert pdf.worker_count(None, pdf.WORKERS_FROM) == 4
     assert pdf.worker_count(None, None) == 4
     assert pdf.worker_count(2, 3) == 2
+    assert pdf.worker_count(2, pdf.IN_PROCESS_BELOW - 1) == 1  # so few documents never start workers
     monkeypatch.setenv(pdf.WORKERS_ENV, "3")
     assert pdf.worker_count(None, 5) == 3

@@ -340,8 +340,10 @@ def publish(data: bytes, target: Path) -> int:
 # --- running many jobs -------------------------------------------------------------------------------------------------
 
 def worker_count(requested: int | None = None, documents: int | None = None) -> int:
-    """Workers to use: `requested`, else $LINDUNGI_PDF_WORKERS, else the CPU count (at most 4), or 1 (render in this
-    process) when there are fewer than `WORKERS_FROM` documents to render."""
+    """Workers to use for `documents` documents (1: render in this process): `requested`, else $LINDUNGI_PDF_WORKERS,
+    else the CPU count (at most 4) from `WORKERS_FROM` documents on; always 1 below `IN_PROCESS_BELOW`."""
+    if documents is not None and documents < IN_PROCESS_BELOW:
+        return 1
     value = requested or os.environ.get(WORKERS_ENV)
     if not value:
         value = 1 if documents is not None and documents < WORKERS_FROM else min(4, os.cpu_count() or 1)
@@ -383,9 +385,9 @@ def _watch_parent(parent: int) -> None:
 
 
 def _render_missing(todo: list, cache: Cache, workers: int, progress) -> None:
-    """Render the (key, job) pairs in `todo` into `cache`, in worker processes when it pays."""
+    """Render the (key, job) pairs in `todo` into `cache`, in `workers` worker processes (1: in this process)."""
     total = len(todo)
-    if workers == 1 or total < IN_PROCESS_BELOW:
+    if workers == 1:
         for done, (key, job) in enumerate(todo, start=1):
             cache.put(key, *render_noted(job.html))
             progress(done, total, job.label)
