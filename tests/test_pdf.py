@@ -138,6 +138,28 @@ def test_rebuild_with_earlier_sources_reuses_that_run(site):
     assert key.is_file()
 
 
+def test_cached_pdfs_are_linked_and_a_site_copy_edited_in_place_is_not_reused(site):
+    """A build copying PDFs from the cache links them (no data written); a site PDF changed in place changes the cached
+    file too, so the next build finds the cache entry damaged, does not replay the run but makes the handout again
+    (from its cached unstamped PDF, with the band printed anew) and publishes the right bytes."""
+    root, _ = site
+    cache = root / ".cache/lindungi-pdf"
+    again = build_site(root, root / "site")
+    assert "INFO    -  PDF: 0 dibuat, 13 dari cache," in again.stderr, again.stderr
+    cached = {(p.stat().st_dev, p.stat().st_ino) for p in cache.glob("*.pdf")}
+    published = sorted((root / "site").rglob("*.pdf"))
+    assert len(published) == 13 and all((p.stat().st_dev, p.stat().st_ino) in cached for p in published)
+    handout = root / "site/unduh/handout-rawat-diri.pdf"
+    right = handout.read_bytes()
+    with open(handout, "r+b") as edited:  # as a PDF editor saving in place would
+        edited.seek(len(right) // 2)
+        edited.write(b"XXXX")
+    after = build_site(root, root / "site")
+    assert after.returncode == 0, after.stderr
+    assert "bagian wilayah handout" in after.stderr, after.stderr  # not a replay: the band was printed again
+    assert handout.read_bytes() == right
+
+
 def test_overflowing_handout_fails_strict_build(tmp_path):
     """A one-page handout that spills onto a second page is a warning naming the module, so --strict fails."""
     root = copy_site("pdf-basic", tmp_path / "src")

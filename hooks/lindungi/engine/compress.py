@@ -23,7 +23,7 @@ import hashlib
 import os
 from pathlib import Path
 
-from .files import remove_stale_temporaries, temporary_name, write_atomic
+from .files import link_atomic, remove_stale_temporaries, write_atomic
 
 SUFFIXES = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".gift")
 # Level 7, not 9: on the default site's 115 text files (4.27 MB) level 9 gave 949,885 bytes in 0.196 s, level 7
@@ -75,20 +75,6 @@ def _remember(key: bytes, packed: bytes) -> None:
         _kept[0] += len(packed)
 
 
-def _link_atomic(source: Path, target: Path) -> bool:
-    """Make `target` a hard link to `source` (under a temporary name, then renamed, as write_atomic does); False when
-    the file system will not (another device, no hard links), with nothing left behind."""
-    tmp = temporary_name(target)
-    try:
-        os.link(source, tmp)
-        os.replace(tmp, target)
-    except OSError:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        return False
-    return True
-
-
 def _kept_copy(path: Path, key: bytes) -> bytes | None:
     """The copy kept at `path` when its bytes hash to what its name says (a damaged or swapped copy is None)."""
     try:
@@ -121,7 +107,7 @@ def write_gz(site_dir, cache_dir=None) -> tuple[int, int, int]:
                 used.add(kept.name)
             target = path.with_name(name + ".gz")
             try:
-                if kept is None or not _link_atomic(kept, target):  # a link writes no data: 3x quicker on a rebuild
+                if kept is None or not link_atomic(kept, target):  # a link writes no data: 3x quicker on a rebuild
                     write_atomic(target, packed)
             except OSError as err:  # a full disk names no file: name the copy that could not be written
                 raise OSError(err.errno, err.strerror, str(target)) from None

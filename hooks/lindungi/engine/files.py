@@ -2,8 +2,9 @@
 No MkDocs.
 
 `write_atomic` writes under a temporary name beside the target (`<name>.<process id>.<8 hex>.tmp`: no other process or
-thread uses it), then renames; on any error it removes the temporary file and raises. `remove_stale_temporaries`
-removes such files whose process is gone (a build killed between writing and renaming).
+thread uses it), then renames; on any error it removes the temporary file and raises. `link_atomic` does the same with
+a hard link to a cached file. `remove_stale_temporaries` removes such files whose process is gone (a build killed
+between writing and renaming).
 """
 
 from __future__ import annotations
@@ -32,6 +33,21 @@ def write_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+
+
+def link_atomic(source: Path, target: Path) -> bool:
+    """Make `target` a hard link to `source` (under a temporary name, then renamed, as write_atomic does); False when
+    the file system will not (another device, no hard links), with nothing left behind. A link writes no data: a
+    rebuild that copies hundreds of unchanged files from a cache is several times quicker."""
+    tmp = temporary_name(target)
+    try:
+        os.link(source, tmp)
+        os.replace(tmp, target)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        return False
+    return True
 
 
 def remove_stale_temporaries(folder: Path) -> None:

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..engine.files import remove_stale_temporaries, write_atomic
+from ..engine.files import link_atomic, remove_stale_temporaries, write_atomic
 
 PACKAGE = Path(__file__).resolve().parents[1]  # the lindungi package folder: PDFs load nothing from outside it
 HERE = Path(__file__).resolve().parent  # printing/: the documents' base URL, so the style sheet's fonts/ are its fonts/
@@ -261,6 +261,7 @@ class Cache:
         self.folder = Path(folder)
         self.error: OSError | None = None
         self._entries: dict[str, Entry | None] = {}
+        self._on_disk: set[str] = set()  # keys whose file in the folder is known to hold the entry's bytes
         remove_stale_temporaries(self.folder)
 
     def get(self, key: str) -> Entry | None:
@@ -278,6 +279,10 @@ class Cache:
         entry = self._entries.pop(key, None)
         return entry if entry is not None else self._read(key)
 
+    def file_of(self, key: str) -> Path | None:
+        """The cached PDF of `key` when this run has checked or written it (`publish` links it into the site)."""
+        return self.folder / f"{key}.pdf" if key in self._on_disk else None
+
     def _read(self, key: str) -> Entry | None:
         meta_path, pdf_path = self.folder / f"{key}.json", self.folder / f"{key}.pdf"
         try:
@@ -291,9 +296,11 @@ class Cache:
         if not _good_meta(meta) or meta["size"] != len(data) or meta["sha256"] != hashlib.sha256(data).hexdigest():
             self._drop(key)
             return None
+        self._on_disk.add(key)
         return Entry(data, meta["pages"], tuple(meta["refused"]))
 
     def _drop(self, key: str) -> None:
+        self._on_disk.discard(key)
         for suffix in (".json", ".pdf"):
             with contextlib.suppress(OSError):
                 (self.folder / f"{key}{suffix}").unlink()
@@ -309,6 +316,8 @@ class Cache:
         meta = {"pages": pages, "size": len(data), "sha256": hashlib.sha256(data).hexdigest(), "refused": list(refused)}
         self.write(f"{key}.pdf", data)  # the PDF first: the record names a whole file
         self.write(f"{key}.json", json.dumps(meta).encode())
+        if self.error is None:
+            self._on_disk.add(key)
 
     def write(self, name: str, data: bytes) -> None:
         """Store a file in the folder, unless it has failed before in this run."""
@@ -327,11 +336,14 @@ def _good_meta(meta) -> bool:
             and isinstance(meta.get("refused"), list) and all(isinstance(url, str) for url in meta["refused"]))
 
 
-def publish(data: bytes, target: Path) -> int:
-    """Write a PDF into the site folder (atomically); returns its size. Raises `SiteWriteError` when it cannot."""
+def publish(data: bytes, target: Path, kept: Path | None = None) -> int:
+    """Put a PDF into the site folder (atomically): a hard link to `kept`, the cache's file holding the same bytes,
+    where the file system allows, else written; returns its size. Raises `SiteWriteError` when it cannot.
+    (A site PDF changed in place changes the cached one too: the cache's hash check then drops it.)"""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, data)
+        if kept is None or not link_atomic(kept, target):
+            write_atomic(target, data)
     except OSError as err:
         raise SiteWriteError(target, err) from None
     return len(data)
@@ -427,7 +439,7 @@ def render_all(jobs, merges, site_dir, cache_dir, workers: int | None = None, pr
     for job in jobs:
         key = keys[job.out]
         entry = cache.get(key)
-        size = publish(entry.data, site_dir / job.out)
+        size = publish(entry.data, site_dir / job.out, cache.file_of(key))
         report.results.append(Result(job.out, job.label, entry.pages, size, key in fresh, job.pages, key,
                                      entry.refused, job.source))
     for merge in merges:
@@ -436,7 +448,7 @@ def render_all(jobs, merges, site_dir, cache_dir, workers: int | None = None, pr
         rendered = entry is None
         if rendered:
             entry = cache.put(key, *merge_pdfs([(title, cache.get(keys[path]).data) for title, path in merge.parts]))
-        size = publish(entry.data, site_dir / merge.out)
+        size = publish(entry.data, site_dir / merge.out, cache.file_of(key))
         report.results.append(Result(merge.out, merge.label, entry.pages, size, rendered, key=key))
     report.seconds = time.perf_counter() - started
     report.cache_error = cache.error
@@ -517,7 +529,7 @@ def replay_run(digest: str, site_dir, cache_dir) -> Report | None:
         entry = cache.take(key)
         if entry is None:  # damaged: the caller makes the jobs (and writes again what was copied so far)
             return None
-        size = publish(entry.data, site_dir / out)
+        size = publish(entry.data, site_dir / out, cache.file_of(key))
         report.results.append(Result(out, label, entry.pages, size, False, limit, key, entry.refused, source))
     report.seconds = time.perf_counter() - started
     return report
