@@ -232,6 +232,9 @@ def start_build(config, options=None) -> Build:
     if area is not None and area.logo:  # the region's logo in the header (its file is added in on_files)
         config.theme["logo"] = logo_path(area)
     config.extra["ui"] = build.ui
+    # The pages that place a quiz: the theme loads quiz.css and quiz.js on these only. (Not a flag in page.meta: a page
+    # with meta costs Material's nav four more lookups in every page that lists it, O(pages²) on a site of quizzes.)
+    config.extra["lp_quiz_pages"] = frozenset(path for path, banks in build.placed.items() if banks)
     late_stylesheets(config)
     config.extra["lp_help_items"] = pages.render_help_items(build.project.settings, build.ui)
     config.markdown_extensions.append(build.quiz_ext)  # `::: quiz <id>`: a plain Markdown extension instance
@@ -464,8 +467,6 @@ def render_page_markdown(build: Build, markdown: str, page) -> str:
     path = page.file.src_uri
     placed = build.placed.get(path, ())
     build.quiz_ext.set_page(quizpages.storage_for(path, build.project.settings), placed)
-    if placed:
-        page.meta["lp_quiz"] = True  # the theme loads quiz.css and quiz.js on this page only
     if path in build.generated:
         return markdown
     tree = build.project.pages.get(path)
