@@ -121,3 +121,15 @@ def test_a_file_system_without_hard_links_gets_written_copies(tmp_path, fresh_pr
     (kept,) = cache.glob("*.gz")
     assert (site / "index.html.gz").stat().st_ino != kept.stat().st_ino
     assert sorted(p.name for p in site.iterdir()) == ["index.html", "index.html.gz"]  # no temporary file left
+
+
+def test_linking_onto_a_link_of_the_same_file_leaves_no_temporary_file(tmp_path):
+    """A rename onto another link of the same file does nothing (POSIX): link_atomic must not leave its temporary
+    link behind when the target is linked already."""
+    from lindungi.engine.files import link_atomic
+
+    source, target = tmp_path / "kept.pdf", tmp_path / "site.pdf"
+    source.write_bytes(b"%PDF-1.7 kept")
+    assert link_atomic(source, target) and link_atomic(source, target)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kept.pdf", "site.pdf"]
+    assert target.stat().st_ino == source.stat().st_ino

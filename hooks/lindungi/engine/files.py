@@ -39,6 +39,9 @@ def link_atomic(source: Path, target: Path) -> bool:
     """Make `target` a hard link to `source` (under a temporary name, then renamed, as write_atomic does); False when
     the file system will not (another device, no hard links), with nothing left behind. A link writes no data: a
     rebuild that copies hundreds of unchanged files from a cache is several times quicker."""
+    with contextlib.suppress(OSError):
+        if os.path.samestat(os.stat(source), os.stat(target)):
+            return True  # linked already (a rename onto another link of the same file would do nothing)
     tmp = temporary_name(target)
     try:
         os.link(source, tmp)
@@ -47,6 +50,8 @@ def link_atomic(source: Path, target: Path) -> bool:
         with contextlib.suppress(OSError):
             tmp.unlink()
         return False
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()  # left when `target` became a link to the same file meanwhile (the rename then does nothing)
     return True
 
 
