@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import hashlib
 import json
 import logging
 import os
@@ -33,7 +34,7 @@ from ..validation.problems import ERROR, WARNING, Problem, format_report, quote,
 from . import compress, helper, search_id, summary, templating
 from .checking import check_project
 from .files import remove_stale_temporaries
-from .memo import CACHE_DIR, output_memo, source_memo
+from .memo import CACHE_DIR, output_memo, page_memo, source_memo
 
 log = logging.getLogger("mkdocs.plugins.lindungi")
 
@@ -240,6 +241,7 @@ def start_build(config, options=None) -> Build:
     config.markdown_extensions.append(build.quiz_ext)  # `::: quiz <id>`: a plain Markdown extension instance
     config.markdown_extensions.append(build.law_ext)   # `[text](law:<id>)`: likewise
     build.user_nav = config.nav
+    _use_page_memo(page_memo(build.root))
     return build
 
 
@@ -497,6 +499,7 @@ def _site_write_failed(build: Build, path, err: OSError) -> PluginError:
 def finish_build(build: Build, config) -> None:
     """After MkDocs has written the pages: every producer's last step (quiz files, search stems, PDFs), in order."""
     try:
+        _drop_page_memo(save=True, keep_unused=build.dirty)  # (a --dirty build renders only the changed pages)
         for producer in PRODUCERS:
             producer.finish(build, config)
         error = build.cache_error or build.memo.error
@@ -520,6 +523,7 @@ def abort_build(error=None) -> None:
     """The build failed (MkDocs' `on_build_error`): let the next build of this folder start, and end the output with
     the summary (MkDocs prints one line of its own after it)."""
     unlock_project()
+    _drop_page_memo()
     _outcome.update(failed=True, error=str(error or ""))
     if isinstance(error, PluginError):  # MkDocs logs this error's message last: let that be the summary
         lines = summary.summary_lines(_capture, failed=True, pages=_outcome["pages"], pdfs=_outcome["pdfs"],
@@ -716,8 +720,8 @@ def _theme_files_listed_once():
 
 
 class _CountWarnings(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.WARNING)
+    def __init__(self, level=logging.WARNING):
+        super().__init__(level)
         self.count = 0
 
     def emit(self, record):
@@ -725,6 +729,92 @@ class _CountWarnings(logging.Handler):
 
 
 KEEP_PAGE_CHARS = 100_000_000  # rendered pages kept for later sites of one process, at most (characters)
+
+# Markdown extensions (by name) whose output depends on nothing but the page's Markdown and their settings: a page
+# rendered with only these (and ours) may be kept between builds. Others (pymdownx.snippets and pymdownx.b64 read
+# files; an unknown one may do anything) make every page render as usual.
+PURE_EXTENSIONS = frozenset(
+    {name for base in ("abbr", "admonition", "attr_list", "def_list", "extra", "fenced_code", "footnotes",
+                       "legacy_attrs", "legacy_em", "md_in_html", "meta", "nl2br", "sane_lists", "smarty", "tables",
+                       "toc", "wikilinks") for name in (base, f"markdown.extensions.{base}")}
+    | {f"pymdownx.{name}" for name in ("arithmatex", "betterem", "blocks.admonition", "blocks.details",
+                                       "blocks.html", "blocks.tab", "caret", "critic", "details", "emoji",
+                                       "escapeall", "extra", "highlight", "inlinehilite", "keys", "magiclink", "mark",
+                                       "progressbar", "saneheaders", "smartsymbols", "superfences", "tabbed",
+                                       "tasklist", "tilde")})
+
+
+def _render_settings(config, lasting: bool = False):
+    """What a page's rendering depends on besides its Markdown, file and the site's files: the Markdown extensions
+    and their settings, link validation, the URL style. None when something cannot be described (an extension object
+    that is not ours; with `lasting`, also an extension not known to be pure or a setting whose text names a memory
+    address, such as a function: such pages are always rendered)."""
+    parts = []
+    for ext in config["markdown_extensions"]:
+        if isinstance(ext, str):
+            if lasting and ext not in PURE_EXTENSIONS:
+                return None
+            parts.append(ext)
+        elif isinstance(ext, QuizExtension) and ext.defer:  # deferred: only slots, named by bank, go in
+            parts.append(("quiz", tuple(sorted(ext.banks)), ext.storage,
+                          None if ext.allowed is None else tuple(sorted(ext.allowed))))
+        elif isinstance(ext, LawExtension):
+            parts.append(("law", tuple(sorted((k, law.url, law.title) for k, law in ext.laws.items()))))
+        else:
+            return None
+    settings = (tuple(parts), repr(config["mdx_configs"]), repr(config.validation), config.use_directory_urls)
+    return None if lasting and " at 0x" in repr(settings) else settings
+
+
+def _rendered(page) -> list:
+    """What `Page.render` set on `page`, as JSON-ready values (see _restore)."""
+    def items(links):
+        return [[link.title, link.id, link.level, items(link.children)] for link in links]
+
+    links = getattr(page, "links_to_anchors", None)
+    return [page.content, items(page.toc or ()), page._title_from_render, sorted(page.present_anchor_ids or ()),
+            None if links is None else {f.src_uri: dict(found) for f, found in links.items()}]
+
+
+def _restore(page, rendered: list, files) -> None:
+    """Set on `page` what `Page.render` set when it made `rendered` (`_rendered`), as MkDocs' own render would."""
+    from mkdocs.structure.toc import AnchorLink, TableOfContents
+
+    def links(items):
+        made = []
+        for title, anchor, level, children in items:
+            made.append(AnchorLink(title, anchor, level))
+            made[-1].children = links(children)
+        return made
+
+    content, toc, title, anchors, to_anchors = rendered
+    toc = links(toc)
+    if toc:
+        toc[0].active = True  # as mkdocs.structure.toc.get_toc marks it
+    page.content, page.toc, page._title_from_render = content, TableOfContents(toc), title
+    page.present_anchor_ids = set(anchors)
+    if to_anchors is not None:
+        page.links_to_anchors = {files.get_file_from_path(src): dict(found) for src, found in to_anchors.items()}
+
+
+def _files_key(files, seen: dict):
+    """The site's files as rendering sees them (links resolve against them), computed once per `files` object."""
+    if seen.get("files") is not files:
+        seen["files"], seen["files_key"] = files, tuple(
+            (f.src_uri, f.dest_uri, f.url, str(f.inclusion)) for f in files)
+    return seen["files_key"]
+
+
+def _render_logging(original, page, config, files, level=logging.WARNING) -> int:
+    """Render `page` with MkDocs' own `original` render; returns how many log records at `level` or above it made."""
+    counter = _CountWarnings(level)
+    mkdocs_logger = logging.getLogger("mkdocs")
+    mkdocs_logger.addHandler(counter)
+    try:
+        original(page, config, files)
+    finally:
+        mkdocs_logger.removeHandler(counter)
+    return counter.count
 
 
 @contextlib.contextmanager
@@ -739,58 +829,77 @@ def _equal_pages_rendered_once():
 
     original = Page.render
     kept: dict = {}
-    seen = {"files": None, "files_key": None, "kept_chars": 0}
-
-    def settings_key(config):
-        parts = []
-        for ext in config["markdown_extensions"]:
-            if isinstance(ext, str):
-                parts.append(ext)
-            elif isinstance(ext, QuizExtension) and ext.defer:  # deferred: only slots, named by bank, go in
-                parts.append(("quiz", tuple(sorted(ext.banks)), ext.storage,
-                              None if ext.allowed is None else tuple(sorted(ext.allowed))))
-            elif isinstance(ext, LawExtension):
-                parts.append(("law", tuple(sorted((k, law.url, law.title) for k, law in ext.laws.items()))))
-            else:
-                return None
-        return (tuple(parts), repr(config["mdx_configs"]), repr(config.validation), config.use_directory_urls)
-
-    def files_key(files):
-        if seen["files"] is not files:
-            seen["files"], seen["files_key"] = files, tuple(
-                (f.src_uri, f.dest_uri, f.url, str(f.inclusion)) for f in files)
-        return seen["files_key"]
+    seen = {"kept_chars": 0}
 
     def render(page, config, files):
-        settings = settings_key(config)
+        settings = _render_settings(config)
         key = None if settings is None else (page.markdown, page.file.src_uri, page.file.dest_uri, page.file.url,
-                                              settings, files_key(files))
+                                              settings, _files_key(files, seen))
         hit = kept.get(key) if key is not None else None
         if hit is not None:
-            content, toc, title, anchors, links = hit
-            page.content, page.toc, page._title_from_render = content, toc, title
-            page.present_anchor_ids = set(anchors)
-            if links is not None:
-                page.links_to_anchors = {files.get_file_from_path(src): dict(found) for src, found in links.items()}
+            _restore(page, hit, files)
             return
-        counter = _CountWarnings()
-        mkdocs_logger = logging.getLogger("mkdocs")
-        mkdocs_logger.addHandler(counter)
-        try:
-            original(page, config, files)
-        finally:
-            mkdocs_logger.removeHandler(counter)
-        links = getattr(page, "links_to_anchors", None)
-        if key is not None and not counter.count and page.file.page is page and seen["kept_chars"] < KEEP_PAGE_CHARS:
+        warned = _render_logging(original, page, config, files)
+        if key is not None and not warned and page.file.page is page and seen["kept_chars"] < KEEP_PAGE_CHARS:
             seen["kept_chars"] += len(page.content or "") + len(page.markdown or "")
-            kept[key] = (page.content, page.toc, page._title_from_render, frozenset(page.present_anchor_ids or ()),
-                         None if links is None else {f.src_uri: dict(found) for f, found in links.items()})
+            kept[key] = _rendered(page)
 
     Page.render = render
     try:
         yield
     finally:
         Page.render = original
+
+
+# --- pages rendered in an earlier build ------------------------------------------------------------------------------
+# MkDocs converts every page's Markdown on every build: at 500 modules a third of a rebuild. While a build of ours runs,
+# `Page.render` first looks in the memo of rendered pages (`.cache/lindungi-html.json`, memo.page_memo) under a digest
+# of everything the rendering depends on: the page's final Markdown, its file and address, every file of the site (links
+# resolve against them), the Markdown extensions (only pure ones, see PURE_EXTENSIONS) with their settings, link
+# validation, and the versions of MkDocs, Material, Python-Markdown and pymdown-extensions. Only renderings that logged
+# nothing (no warning, no note) are kept, so every build reports its own problems; a verbose build renders everything.
+
+_page_memo: dict = {"memo": None, "original": None, "seen": {}}
+
+
+def _use_page_memo(memo) -> None:
+    """Let `Page.render` look in `memo` during this build (see above)."""
+    from mkdocs.structure.pages import Page
+
+    _drop_page_memo()  # a build that ended without on_post_build or on_build_error (interrupted)
+    _page_memo.update(memo=memo, original=Page.render, seen={})
+    Page.render = _render_remembered
+
+
+def _drop_page_memo(save: bool = False, keep_unused: bool = False) -> None:
+    """Stop looking in the page memo; with `save`, keep the pages this build rendered or took for the next build
+    (with `keep_unused`, the earlier ones too)."""
+    from mkdocs.structure.pages import Page
+
+    memo, original = _page_memo["memo"], _page_memo["original"]
+    if original is not None and Page.render is _render_remembered:
+        Page.render = original
+    _page_memo.update(memo=None, original=None, seen={})
+    if save and memo is not None:
+        memo.save(keep_unused)
+
+
+def _render_remembered(page, config, files) -> None:
+    memo, original = _page_memo["memo"], _page_memo["original"]
+    settings = _render_settings(config, lasting=True)
+    if memo is None or settings is None or logging.getLogger("mkdocs").getEffectiveLevel() <= logging.DEBUG:
+        return original(page, config, files)
+    seen = _page_memo["seen"]
+    if "files_digest" not in seen or seen.get("files") is not files:
+        seen["files_digest"] = hashlib.sha256(repr(_files_key(files, seen)).encode()).hexdigest()
+    parts = ["page", page.markdown, page.file.src_uri, page.file.dest_uri, page.file.url, repr(settings),
+             seen["files_digest"]]
+    kept = memo.find(parts)
+    if kept is not None:
+        _restore(page, json.loads(kept), files)
+        return
+    if not _render_logging(original, page, config, files, logging.INFO) and page.file.page is page:
+        memo.keep(parts, json.dumps(_rendered(page), ensure_ascii=False))
 
 
 @contextlib.contextmanager

@@ -61,12 +61,12 @@ def code_digest() -> str:
     return _code["digest"]
 
 
-@lru_cache(maxsize=1)
-def _versions() -> str:
+@lru_cache(maxsize=4)
+def _versions(names=("jinja2", "markupsafe", "markdown", "pyyaml", "pysastrawi")) -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     found = []
-    for name in ("jinja2", "markupsafe", "markdown", "pyyaml", "pysastrawi"):
+    for name in names:
         try:
             found.append(f"{name} {version(name)}")
         except PackageNotFoundError:
@@ -105,14 +105,25 @@ class Memo:
 
     def get(self, parts, make: Callable[[], str]) -> str:
         key = self.key(parts)
+        value = self._find(key)
+        if value is None:
+            value = self.new[key] = make()
+        return value
+
+    def find(self, parts) -> str | None:
+        """The text kept for `parts`, or None (the caller computes it and may `keep` it)."""
+        return self._find(self.key(parts))
+
+    def keep(self, parts, value: str) -> None:
+        self.new[self.key(parts)] = value
+
+    def _find(self, key: str) -> str | None:
         if key in self.new:
             return self.new[key]
         value = _checked(key, self.old.get(key))
         if value is not None:
             self.hits += 1
-        else:
-            value = make()
-        self.new[key] = value
+            self.new[key] = value
         return value
 
     def merge(self, entries: dict) -> None:
@@ -123,14 +134,16 @@ class Memo:
         """Pickled for a helper process: the same file and salt, read afresh there, with nothing new yet."""
         return _reopen, (self.path, self.salt)
 
-    def save(self) -> None:
-        """Write the entries this build used (atomically, under a name no other process uses); nothing when they
+    def save(self, keep_unused: bool = False) -> None:
+        """Write the entries this build used (atomically, under a name no other process uses), with `keep_unused`
+        also those of the file it did not use (a build that made only part of its results); nothing when they
         equal what the file holds. A folder that cannot be written only costs speed: the reason is kept in `error`."""
         if self.path is None:
             return
-        if self.hits == len(self.new) and self.new.keys() == self.old.keys():
+        if self.hits == len(self.new) and (keep_unused or self.new.keys() == self.old.keys()):
             return  # every entry was read from the file, and the file holds no other: it is what would be written
-        entries = {key: [value, entry_digest(key, value)] for key, value in self.new.items()}
+        entries = dict(self.old) if keep_unused else {}
+        entries.update({key: [value, entry_digest(key, value)] for key, value in self.new.items()})
         if entries == self.old:
             return
         try:
@@ -164,6 +177,13 @@ def _reopen(path, salt: str) -> Memo:
 def output_memo(root, salt: str = "") -> Memo:
     """The memo of rendered results (quizzes, sheets, exports, word roots) of the project at `root`."""
     return Memo(Path(root) / CACHE_DIR / "lindungi-memo.json", salt=salt)
+
+
+def page_memo(root) -> Memo:
+    """The memo of pages rendered from Markdown by the site engine (see adapter.py); its entries also depend on the
+    engine's and the Markdown extensions' versions."""
+    return Memo(Path(root) / CACHE_DIR / "lindungi-html.json",
+                salt=_versions(("mkdocs", "mkdocs-material", "pymdown-extensions")))
 
 
 def source_memo(root) -> Memo:
