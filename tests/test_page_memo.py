@@ -1,11 +1,11 @@
-"""Pages rendered in an earlier build are taken from the page memo (.cache/lindungi-html.json) when nothing their
+"""Pages rendered in an earlier build are taken from the page memo (.cache/lindungi-html/) when nothing their
 rendering depends on changed: real builds in subprocesses that count MkDocs' own Markdown renderings."""
 
 from __future__ import annotations
 
-import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 
@@ -51,15 +51,29 @@ def test_unchanged_pages_come_from_the_memo_and_the_site_is_the_same(root, tmp_p
     assert first.returncode == 0, first.stderr
     pages = int(re.search(r"(\d+) halaman", first.stderr).group(1))  # the closing summary
     assert rendered == pages > 10
-    memo = json.loads((root / ".cache/lindungi-html.json").read_text(encoding="utf-8"))
-    assert len(memo["entries"]) == rendered
+    memo = root / ".cache/lindungi-html"
+    assert len(list(memo.glob("*.txt"))) == rendered
     again, rendered_again = _build(root, tmp_path / "b")
     assert again.returncode == 0, again.stderr
     assert rendered_again == 0
     assert _files(tmp_path / "b") == _files(tmp_path / "a")
-    (root / ".cache/lindungi-html.json").unlink()  # the same site without the memo
+    shutil.rmtree(memo)  # the same site without the memo
     _build(root, tmp_path / "c")
     assert _files(tmp_path / "c") == _files(tmp_path / "a")
+
+
+def test_a_damaged_entry_is_rendered_again_and_unused_entries_are_removed(root, tmp_path):
+    _build(root, tmp_path / "a")
+    memo = root / ".cache/lindungi-html"
+    entries = sorted(memo.glob("*.txt"))
+    damaged = next(p for p in entries if "Beranda uji" in p.read_text(encoding="utf-8"))
+    damaged.write_text(damaged.read_text(encoding="utf-8").replace("Beranda uji", "RUSAK"), encoding="utf-8")
+    again, rendered = _build(root, tmp_path / "b")
+    assert again.returncode == 0 and rendered == 1, again.stderr
+    assert _files(tmp_path / "b") == _files(tmp_path / "a")
+    (root / "docs/index.md").write_text("# Beranda baru\n\nTeks baru.\n", encoding="utf-8")
+    _build(root, tmp_path / "c")
+    assert len(list(memo.glob("*.txt"))) == len(entries)  # the old home page's entry went, the new one came
 
 
 def test_only_the_changed_page_is_rendered_again(root, tmp_path):

@@ -499,7 +499,7 @@ def _site_write_failed(build: Build, path, err: OSError) -> PluginError:
 def finish_build(build: Build, config) -> None:
     """After MkDocs has written the pages: every producer's last step (quiz files, search stems, PDFs), in order."""
     try:
-        _drop_page_memo(save=True, keep_unused=build.dirty)  # (a --dirty build renders only the changed pages)
+        _drop_page_memo(prune=not build.dirty)  # (a --dirty build renders only the changed pages)
         for producer in PRODUCERS:
             producer.finish(build, config)
         error = build.cache_error or build.memo.error
@@ -853,7 +853,7 @@ def _equal_pages_rendered_once():
 
 # --- pages rendered in an earlier build ------------------------------------------------------------------------------
 # MkDocs converts every page's Markdown on every build: at 500 modules a third of a rebuild. While a build of ours runs,
-# `Page.render` first looks in the memo of rendered pages (`.cache/lindungi-html.json`, memo.page_memo) under a digest
+# `Page.render` first looks in the memo of rendered pages (`.cache/lindungi-html/`, memo.page_memo) under a digest
 # of everything the rendering depends on: the page's final Markdown, its file and address, every file of the site (links
 # resolve against them), the Markdown extensions (only pure ones, see PURE_EXTENSIONS) with their settings, link
 # validation, and the versions of MkDocs, Material, Python-Markdown and pymdown-extensions. Only renderings that logged
@@ -871,17 +871,16 @@ def _use_page_memo(memo) -> None:
     Page.render = _render_remembered
 
 
-def _drop_page_memo(save: bool = False, keep_unused: bool = False) -> None:
-    """Stop looking in the page memo; with `save`, keep the pages this build rendered or took for the next build
-    (with `keep_unused`, the earlier ones too)."""
+def _drop_page_memo(prune: bool = False) -> None:
+    """Stop looking in the page memo; with `prune`, remove the pages this build neither rendered nor took."""
     from mkdocs.structure.pages import Page
 
     memo, original = _page_memo["memo"], _page_memo["original"]
     if original is not None and Page.render is _render_remembered:
         Page.render = original
     _page_memo.update(memo=None, original=None, seen={})
-    if save and memo is not None:
-        memo.save(keep_unused)
+    if prune and memo is not None:
+        memo.prune()
 
 
 def _render_remembered(page, config, files) -> None:

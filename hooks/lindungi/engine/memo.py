@@ -5,7 +5,8 @@ text it returned, in one JSON file. A rebuild looks results up instead of comput
 sheets and exports, the root of each word for Indonesian search. Because the key covers all inputs a stale entry is never
 hit, only missed; entries a build did not use are dropped when it saves; an unreadable or foreign file counts as
 empty. JSON holds only strings, so nothing in the file can run code. Two memos per project: `output_memo` for rendered
-results, `source_memo` for parsed YAML.
+results, `source_memo` for parsed YAML; and `page_memo`, a `FileMemo` (one file per entry, read only when looked up)
+for the pages the site engine renders from Markdown.
 
 Each entry is stored with a digest of its key and value, checked before the value is used: an entry cut short, edited
 or swapped with another key's value is dropped and computed again, never served. (The digest guards against damage
@@ -15,14 +16,16 @@ saved (a read-only or full folder) keeps the reason in `error` and costs only sp
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 import stat
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-from .files import write_atomic
+from .files import remove_stale_temporaries, write_atomic
 
 PACKAGE = Path(__file__).resolve().parents[1]  # the lindungi package folder
 FORMAT = "lindungi-memo-2"
@@ -101,7 +104,7 @@ class Memo:
         return data["entries"]
 
     def key(self, parts) -> str:
-        return hashlib.sha256(json.dumps([self._salt_digest, parts], ensure_ascii=False, default=str).encode()).hexdigest()[:32]
+        return _key(self._salt_digest, parts)
 
     def get(self, parts, make: Callable[[], str]) -> str:
         key = self.key(parts)
@@ -109,13 +112,6 @@ class Memo:
         if value is None:
             value = self.new[key] = make()
         return value
-
-    def find(self, parts) -> str | None:
-        """The text kept for `parts`, or None (the caller computes it and may `keep` it)."""
-        return self._find(self.key(parts))
-
-    def keep(self, parts, value: str) -> None:
-        self.new[self.key(parts)] = value
 
     def _find(self, key: str) -> str | None:
         if key in self.new:
@@ -134,16 +130,14 @@ class Memo:
         """Pickled for a helper process: the same file and salt, read afresh there, with nothing new yet."""
         return _reopen, (self.path, self.salt)
 
-    def save(self, keep_unused: bool = False) -> None:
-        """Write the entries this build used (atomically, under a name no other process uses), with `keep_unused`
-        also those of the file it did not use (a build that made only part of its results); nothing when they
+    def save(self) -> None:
+        """Write the entries this build used (atomically, under a name no other process uses); nothing when they
         equal what the file holds. A folder that cannot be written only costs speed: the reason is kept in `error`."""
         if self.path is None:
             return
-        if self.hits == len(self.new) and (keep_unused or self.new.keys() == self.old.keys()):
+        if self.hits == len(self.new) and self.new.keys() == self.old.keys():
             return  # every entry was read from the file, and the file holds no other: it is what would be written
-        entries = dict(self.old) if keep_unused else {}
-        entries.update({key: [value, entry_digest(key, value)] for key, value in self.new.items()})
+        entries = {key: [value, entry_digest(key, value)] for key, value in self.new.items()}
         if entries == self.old:
             return
         try:
@@ -151,6 +145,65 @@ class Memo:
             write_atomic(self.path, json.dumps({"format": FORMAT, "entries": entries}, ensure_ascii=False).encode())
         except OSError as err:
             self.error = err
+
+
+def _key(salt_digest: str, parts) -> str:
+    return hashlib.sha256(json.dumps([salt_digest, parts], ensure_ascii=False, default=str).encode()).hexdigest()[:32]
+
+
+class FileMemo:
+    """A memo with one file per entry (`<key>.txt`: the entry's digest on the first line, then the text) for large
+    texts of which a build needs each once: a build reads only the entries it looks up and holds none of them (the
+    rendered pages of a 500-module site are 13 MB of HTML; a `Memo` holding them took 44 MB). `find` and `keep` as
+    `get` does in two steps; `prune` removes the entries this build did not use. Damaged entries are removed and count
+    as missing; a folder that cannot be written keeps the reason in `error` and costs only speed."""
+
+    def __init__(self, folder, salt: str = "") -> None:
+        self.folder = Path(folder)
+        self._salt_digest = hashlib.sha256(f"{FORMAT}|{_versions()}|{code_digest()}|{salt}".encode()).hexdigest()
+        self.used: set[str] = set()
+        self.error: OSError | None = None
+        remove_stale_temporaries(self.folder)  # left by a killed build
+
+    def find(self, parts) -> str | None:
+        key = _key(self._salt_digest, parts)
+        path = self.folder / f"{key}.txt"
+        try:
+            digest, _, value = path.read_bytes().decode("utf-8", "surrogatepass").partition("\n")
+        except FileNotFoundError:
+            return None
+        except (OSError, UnicodeDecodeError):
+            value, digest = "", None
+        if digest != entry_digest(key, value):
+            with contextlib.suppress(OSError):
+                path.unlink()
+            return None
+        self.used.add(key)
+        return value
+
+    def keep(self, parts, value: str) -> None:
+        key = _key(self._salt_digest, parts)
+        if self.error is not None:
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            write_atomic(self.folder / f"{key}.txt",
+                         f"{entry_digest(key, value)}\n{value}".encode("utf-8", "surrogatepass"))
+        except OSError as err:
+            self.error = err
+            return
+        self.used.add(key)
+
+    def prune(self) -> None:
+        """Remove the entries this build did not use (not after a build that made only part of its results)."""
+        try:
+            names = os.listdir(self.folder)
+        except OSError:
+            return
+        for name in names:
+            if name.endswith(".txt") and name[:-4] not in self.used:
+                with contextlib.suppress(OSError):
+                    os.unlink(self.folder / name)
 
 
 def entry_digest(key: str, value: str) -> str:
@@ -179,11 +232,11 @@ def output_memo(root, salt: str = "") -> Memo:
     return Memo(Path(root) / CACHE_DIR / "lindungi-memo.json", salt=salt)
 
 
-def page_memo(root) -> Memo:
+def page_memo(root) -> FileMemo:
     """The memo of pages rendered from Markdown by the site engine (see adapter.py); its entries also depend on the
     engine's and the Markdown extensions' versions."""
-    return Memo(Path(root) / CACHE_DIR / "lindungi-html.json",
-                salt=_versions(("mkdocs", "mkdocs-material", "pymdown-extensions")))
+    return FileMemo(Path(root) / CACHE_DIR / "lindungi-html", salt=_versions(("mkdocs", "mkdocs-material",
+                                                                               "pymdown-extensions")))
 
 
 def source_memo(root) -> Memo:
