@@ -56,10 +56,10 @@ def add_stems(index: dict, stem: Callable[[str], str] | None = None, expand: boo
     so it is off by default."""
     stem = stem or sastrawi_stemmer()
     docs = index.get("docs", [])
-    tokens_of = [_tokens(plain_text(doc)) for doc in docs]
-    words_of = [_words_of_tokens(tokens) for tokens in tokens_of]
-    family = _families(set().union(*words_of), stem) if expand and words_of else {}
-    for doc, tokens, words_in in zip(docs, tokens_of, words_of):
+    family = _families(set().union(*(document_words(doc) for doc in docs)), stem) if expand and docs else {}
+    for doc in docs:  # one document's words at a time (all of them at once: 67 MB at 500 modules)
+        tokens = _tokens(plain_text(doc))
+        words_in = _words_of_tokens(tokens)
         roots = {stem(word) for word in words_in}
         related = set().union(*(family.get(root, {root}) for root in roots)) if expand and roots else roots | words_in
         extra = sorted(word for word in related - tokens if len(word) >= MIN_LENGTH)
