@@ -21,13 +21,17 @@ def temporary_name(path: Path) -> Path:
     return path.with_name(f"{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data) -> None:
     """Write `data` to `path` under a temporary name, then rename: `path` is whole or untouched. On an error the
-    temporary file is removed (as far as the folder allows) and the error raised."""
+    temporary file is removed (as far as the folder allows) and the error raised. `data`: bytes, or a function that
+    writes into the open binary file (a large output need not be held whole in memory)."""
     tmp = temporary_name(path)
     try:
         with open(tmp, "wb") as handle:
-            handle.write(data)
+            if callable(data):
+                data(handle)
+            else:
+                handle.write(data)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):

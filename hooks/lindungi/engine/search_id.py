@@ -17,6 +17,7 @@ Titles and text stay untouched: plain prefix search works as before. A lower boo
 from __future__ import annotations
 
 import html
+import io
 import json
 import re
 from functools import lru_cache
@@ -43,7 +44,15 @@ def stem_site(site_dir: str | Path, memo=None) -> bool:
     stem = None
     if memo is not None:
         stem = lru_cache(maxsize=None)(lambda word: memo.get(("stem", word), lambda: sastrawi_stemmer()(word)))
-    write_atomic(path, json.dumps(add_stems(index, stem), ensure_ascii=False, separators=(",", ":")).encode())
+    index = add_stems(index, stem)
+
+    def write(handle):  # piece by piece: the index whole as text and as bytes was 16 MB at 500 modules
+        text = io.TextIOWrapper(handle, encoding="utf-8")
+        json.dump(index, text, ensure_ascii=False, separators=(",", ":"))
+        text.flush()
+        text.detach()  # (the file stays open for write_atomic to close)
+
+    write_atomic(path, write)
     return True
 
 
