@@ -499,10 +499,10 @@ def _site_write_failed(build: Build, path, err: OSError) -> PluginError:
 def finish_build(build: Build, config) -> None:
     """After MkDocs has written the pages: every producer's last step (quiz files, search stems, PDFs), in order."""
     try:
-        _drop_page_memo(prune=not build.dirty)  # (a --dirty build renders only the changed pages)
+        page_error = _drop_page_memo(prune=not build.dirty)  # (a --dirty build renders only the changed pages)
         for producer in PRODUCERS:
             producer.finish(build, config)
-        error = build.cache_error or build.memo.error
+        error = build.cache_error or build.memo.error or page_error
         if error is not None:
             log.info(note("cache-unwritable", build.lang, path=_shown(build.cache, build.root),
                           error=error.strerror or str(error)))
@@ -871,8 +871,9 @@ def _use_page_memo(memo) -> None:
     Page.render = _render_remembered
 
 
-def _drop_page_memo(prune: bool = False) -> None:
-    """Stop looking in the page memo; with `prune`, remove the pages this build neither rendered nor took."""
+def _drop_page_memo(prune: bool = False) -> OSError | None:
+    """Stop looking in the page memo; with `prune`, remove the pages this build neither rendered nor took. Returns
+    why the memo could not be written, if it could not."""
     from mkdocs.structure.pages import Page
 
     memo, original = _page_memo["memo"], _page_memo["original"]
@@ -881,6 +882,7 @@ def _drop_page_memo(prune: bool = False) -> None:
     _page_memo.update(memo=None, original=None, seen={})
     if prune and memo is not None:
         memo.prune()
+    return memo.error if memo is not None else None
 
 
 def _render_remembered(page, config, files) -> None:
