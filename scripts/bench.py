@@ -51,8 +51,9 @@ assets and quiz sheets/exports (as static files), but no hook and no `custom_dir
 questions as a Markdown list, so plain renders the same text without our quiz markup. Both build with the same Python in
 fresh subprocesses, in alternating order (cold rounds first, then warm rounds), with MkDocs' default logging. Warm runs
 of ours keep the PDF cache and the
-memos of parsed YAML, rendered quizzes, sheets, exports and word roots (the "pages-only" cost the overhead target is
-about; a rebuild with unchanged sources, as `mkdocs serve` and a second `make site` see it); ours makes the quiz sheets
+memos of parsed YAML, rendered quizzes, sheets, exports, word roots and pages rendered from Markdown (the "pages-only"
+cost the overhead target is about; a rebuild with unchanged sources, as `mkdocs serve` and a second `make site` see it;
+plain Material has no such memo and converts every page again); ours makes the quiz sheets
 and exports in a helper process beside the page rendering, so CPU time (build plus children) is the fair measure and
 targets are judged on it. A cold build of ours starts from an empty `.cache/` (every PDF rendered, worker start-up
 included). Peak RSS is the whole process tree (build, helper, PDF workers) sampled every 50 ms. The check figure is

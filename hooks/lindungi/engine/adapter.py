@@ -856,8 +856,9 @@ def _equal_pages_rendered_once():
 # `Page.render` first looks in the memo of rendered pages (`.cache/lindungi-html/`, memo.page_memo) under a digest
 # of everything the rendering depends on: the page's final Markdown, its file and address, every file of the site (links
 # resolve against them), the Markdown extensions (only pure ones, see PURE_EXTENSIONS) with their settings, link
-# validation, and the versions of MkDocs, Material, Python-Markdown and pymdown-extensions. Only renderings that logged
-# nothing (no warning, no note) are kept, so every build reports its own problems; a verbose build renders everything.
+# validation, and the versions of MkDocs, Material, Python-Markdown, pymdown-extensions and Pygments. Only renderings
+# that logged nothing (no warning, no note) are kept, so every build reports its own problems; a verbose build renders
+# everything.
 
 _page_memo: dict = {"memo": None, "original": None, "seen": {}}
 
