@@ -719,7 +719,9 @@ def _theme_files_listed_once():
         mkdocs_files.Files.add_files_from_theme = original
 
 
-class _CountWarnings(logging.Handler):
+class _CountRecords(logging.Handler):
+    """Counts the log records at `level` or above (a rendering that logged is not kept)."""
+
     def __init__(self, level=logging.WARNING):
         super().__init__(level)
         self.count = 0
@@ -807,7 +809,7 @@ def _files_key(files, seen: dict):
 
 def _render_logging(original, page, config, files, level=logging.WARNING) -> int:
     """Render `page` with MkDocs' own `original` render; returns how many log records at `level` or above it made."""
-    counter = _CountWarnings(level)
+    counter = _CountRecords(level)
     mkdocs_logger = logging.getLogger("mkdocs")
     mkdocs_logger.addHandler(counter)
     try:
