@@ -235,8 +235,8 @@ def output_memo(root, salt: str = "") -> Memo:
 def page_memo(root) -> FileMemo:
     """The memo of pages rendered from Markdown by the site engine (see adapter.py); its entries also depend on the
     engine's and the Markdown extensions' versions."""
-    return FileMemo(Path(root) / CACHE_DIR / "lindungi-html", salt=_versions(("mkdocs", "mkdocs-material",
-                                                                               "pymdown-extensions", "pygments")))
+    return FileMemo(Path(root) / CACHE_DIR / "lindungi-html",
+                    salt=_versions(("mkdocs", "properdocs", "mkdocs-material", "pymdown-extensions", "pygments")))
 
 
 def source_memo(root) -> Memo:
