@@ -746,26 +746,41 @@ PURE_EXTENSIONS = frozenset(
                                        "tasklist", "tilde")})
 
 
-def _render_settings(config, lasting: bool = False):
-    """What a page's rendering depends on besides its Markdown, file and the site's files: the Markdown extensions
-    and their settings, link validation, the URL style. None when something cannot be described (an extension object
-    that is not ours; with `lasting`, also an extension not known to be pure or a setting whose text names a memory
-    address, such as a function: such pages are always rendered)."""
-    parts = []
+def _render_settings(config, seen: dict, lasting: bool = False):
+    """What a page's rendering depends on besides its Markdown, file and the site's files: a digest of the Markdown
+    extensions and their settings, link validation and the URL style (computed once per `config`, kept in `seen`),
+    with the quiz settings of this page. None when something cannot be described (an extension object that is not
+    ours; with `lasting`, also an extension not known to be pure or a setting whose text names a memory address,
+    such as a function: such pages are always rendered)."""
+    if seen.get("config") is not config:
+        seen["config"] = config
+        seen["settings"], seen["quiz"] = _site_settings(config, lasting)
+    quiz = seen["quiz"]
+    if seen["settings"] is None:
+        return None
+    page = None if quiz is None else (quiz.storage, None if quiz.allowed is None else tuple(sorted(quiz.allowed)))
+    return seen["settings"], page
+
+
+def _site_settings(config, lasting: bool):
+    """(digest of the site's rendering settings, the deferred quiz extension or None), or (None, None) (see above)."""
+    parts, quiz = [], None
     for ext in config["markdown_extensions"]:
         if isinstance(ext, str):
             if lasting and ext not in PURE_EXTENSIONS:
-                return None
+                return None, None
             parts.append(ext)
         elif isinstance(ext, QuizExtension) and ext.defer:  # deferred: only slots, named by bank, go in
-            parts.append(("quiz", tuple(sorted(ext.banks)), ext.storage,
-                          None if ext.allowed is None else tuple(sorted(ext.allowed))))
+            parts.append(("quiz", tuple(sorted(ext.banks))))
+            quiz = ext
         elif isinstance(ext, LawExtension):
             parts.append(("law", tuple(sorted((k, law.url, law.title) for k, law in ext.laws.items()))))
         else:
-            return None
-    settings = (tuple(parts), repr(config["mdx_configs"]), repr(config.validation), config.use_directory_urls)
-    return None if lasting and " at 0x" in repr(settings) else settings
+            return None, None
+    text = repr((tuple(parts), repr(config["mdx_configs"]), repr(config.validation), config.use_directory_urls))
+    if lasting and " at 0x" in text:
+        return None, None
+    return hashlib.sha256(text.encode()).hexdigest(), quiz
 
 
 def _rendered(page) -> list:
@@ -799,11 +814,11 @@ def _restore(page, rendered: list, files) -> None:
         page.links_to_anchors = {files.get_file_from_path(src): dict(found) for src, found in to_anchors.items()}
 
 
-def _files_key(files, seen: dict):
-    """The site's files as rendering sees them (links resolve against them), computed once per `files` object."""
+def _files_key(files, seen: dict) -> str:
+    """A digest of the site's files as rendering sees them (links resolve against them), once per `files` object."""
     if seen.get("files") is not files:
-        seen["files"], seen["files_key"] = files, tuple(
-            (f.src_uri, f.dest_uri, f.url, str(f.inclusion)) for f in files)
+        listed = tuple((f.src_uri, f.dest_uri, f.url, str(f.inclusion)) for f in files)
+        seen["files"], seen["files_key"] = files, hashlib.sha256(repr(listed).encode()).hexdigest()
     return seen["files_key"]
 
 
@@ -834,7 +849,7 @@ def _equal_pages_rendered_once():
     seen = {"kept_chars": 0}
 
     def render(page, config, files):
-        settings = _render_settings(config)
+        settings = _render_settings(config, seen)
         key = None if settings is None else (page.markdown, page.file.src_uri, page.file.dest_uri, page.file.url,
                                               settings, _files_key(files, seen))
         hit = kept.get(key) if key is not None else None
@@ -889,15 +904,12 @@ def _drop_page_memo(prune: bool = False) -> OSError | None:
 
 
 def _render_remembered(page, config, files) -> None:
-    memo, original = _page_memo["memo"], _page_memo["original"]
-    settings = _render_settings(config, lasting=True)
-    if memo is None or settings is None or logging.getLogger("mkdocs").getEffectiveLevel() <= logging.DEBUG:
+    memo, original, seen = _page_memo["memo"], _page_memo["original"], _page_memo["seen"]
+    settings = None if memo is None else _render_settings(config, seen, lasting=True)
+    if settings is None or logging.getLogger("mkdocs").getEffectiveLevel() <= logging.DEBUG:
         return original(page, config, files)
-    seen = _page_memo["seen"]
-    if "files_digest" not in seen or seen.get("files") is not files:
-        seen["files_digest"] = hashlib.sha256(repr(_files_key(files, seen)).encode()).hexdigest()
-    parts = ["page", page.markdown, page.file.src_uri, page.file.dest_uri, page.file.url, repr(settings),
-             seen["files_digest"]]
+    parts = ["page", page.markdown, page.file.src_uri, page.file.dest_uri, page.file.url, settings,
+             _files_key(files, seen)]
     kept = memo.find(parts)
     if kept is not None:
         _restore(page, json.loads(kept), files)
