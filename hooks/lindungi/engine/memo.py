@@ -77,11 +77,16 @@ def _versions(names=("jinja2", "markupsafe", "markdown", "pyyaml", "pysastrawi")
     return "|".join(found)
 
 
+def whole_salt(salt: str) -> str:
+    """What every memo entry depends on: the memo format, library versions, this package's code, the caller's part."""
+    return f"{FORMAT}|{_versions()}|{code_digest()}|{salt}"
+
+
 class Memo:
     """`get(parts, make)`: the text `make()` returns, from the file when `parts` (with the salt) were seen before."""
 
     def __init__(self, path: str | Path | None, salt: str = "") -> None:
-        self._open(Path(path) if path else None, f"{FORMAT}|{_versions()}|{code_digest()}|{salt}")
+        self._open(Path(path) if path else None, whole_salt(salt))
 
     def _open(self, path: Path | None, salt: str) -> None:
         """Read the file; `salt` is the whole salt (format, versions, code digest and the caller's part)."""
@@ -160,7 +165,7 @@ class FileMemo:
 
     def __init__(self, folder, salt: str = "") -> None:
         self.folder = Path(folder)
-        self._salt_digest = hashlib.sha256(f"{FORMAT}|{_versions()}|{code_digest()}|{salt}".encode()).hexdigest()
+        self._salt_digest = hashlib.sha256(whole_salt(salt).encode()).hexdigest()
         self.used: set[str] = set()
         self.error: OSError | None = None
         remove_stale_temporaries(self.folder)  # left by a killed build
