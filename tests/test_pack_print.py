@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from helpers import REPO
 from lindungi.printing import pack
 from lindungi.engine.checking import check_project
-from lindungi.printing.handout import print_css
+from lindungi.printing.pdf import print_css
 from lindungi.i18n.locales import strings
 from lindungi.printing.pdf import render_pdf
 

@@ -3,6 +3,8 @@
 import io
 import os
 import re
+import subprocess
+import sys
 
 import pytest
 from pypdf import PdfReader
@@ -189,3 +191,20 @@ def test_missing_site_url_is_a_note_or_a_required_warning(tmp_path):
     warned = build_site(root, root / "site")
     assert warned.returncode == 1
     assert "WARNING -  mkdocs.yml: handout dibuat tanpa kode QR karena site_url belum diisi." in warned.stderr
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_build_leaves_no_font_folder_in_the_temporary_directory(tmp_path, workers):
+    """WeasyPrint copies the fonts into a temporary folder per font configuration; the build process and each PDF
+    worker remove theirs when they end (one configuration per process is kept for all its documents)."""
+    root = copy_site("pdf-basic", tmp_path / "src")
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1", "TMPDIR": str(temp),
+           "LINDUNGI_PDF_WORKERS": workers}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+                            cwd=root, capture_output=True, text=True, env=env, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert "INFO    -  PDF: 13 dibuat, 0 dari cache," in result.stderr
+    assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in temp.iterdir()) == []

@@ -114,11 +114,11 @@ def facts(workshop, settings, ui: dict) -> dict:
 
 def render_document(workshop, settings, ui: dict) -> str:
     """The certificate as a whole HTML document for WeasyPrint: one landscape A4 page."""
-    from .handout import environment, print_css  # the print environment; `check` stays light for scripts/check.py
+    from .handout import environment  # the print environment; `check` stays light for scripts/check.py
 
     title = f"{ui['cert_title']}: {workshop.title}"
     return environment().get_template("printing/certificate.html").render(
-        css=Markup(print_css()), lang=settings.language, ui=ui, settings=settings, doc_title=title,
+        css=Markup(""), lang=settings.language, ui=ui, settings=settings, doc_title=title,
         **facts(workshop, settings, ui))
 
 

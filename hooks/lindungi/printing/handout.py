@@ -37,11 +37,6 @@ _ENV.filters["calls"] = lambda text, settings: Markup(contacts.expand(str(Markup
 _ENV.filters["cell"] = lambda text: templating.safe_title(" ".join(str(text).replace("|", "\\|").split()))
 
 
-def print_css() -> str:
-    """The print style sheet shared by handouts and pack documents."""
-    return (TEMPLATES / "printing" / "print.css").read_text(encoding="utf-8")
-
-
 def pdf_name(module) -> str:
     """File name of a module's handout PDF (under `unduh/` in the built site)."""
     return f"handout-{module.id}.pdf"
@@ -84,7 +79,8 @@ def render_body(module, settings, ui: dict, url: str = "", national: bool = Fals
 
 
 def render_document(module, settings, ui: dict, url: str = "") -> str:
-    """A whole HTML document for WeasyPrint (print CSS inlined; fonts are resolved against the package folder)."""
+    """A whole HTML document for WeasyPrint (pdf.render_noted adds the print style sheet; fonts are resolved against
+    the package folder)."""
     return render_print_document(_ENV.get_template("printing/handout.html"), settings, ui, f"{ui['handout_title']}: {module.title}",
                                  footer=module.title, body=Markup(render_body(module, settings, ui, url)))
 
@@ -96,7 +92,7 @@ BAND_MM = 30         # the band's height; the national handout leaves this much 
 
 def render_national_document(module, settings, ui: dict) -> str:
     """The handout PDF's document without any regional fact: equal for every region (one cached PDF for all)."""
-    css = print_css() + f"\n@page :first {{ margin-top: {PAGE_TOP_MM + BAND_MM + 1}mm; }}\n"
+    css = f"@page :first {{ margin-top: {PAGE_TOP_MM + BAND_MM + 1}mm; }}\n"
     return _ENV.get_template("printing/handout.html").render(
         css=Markup(css), lang=settings.language, ui=ui, settings=settings,
         doc_title=f"{ui['handout_title']}: {module.title}", footer=module.title,
@@ -108,15 +104,15 @@ def render_bands(modules, settings, ui: dict, urls) -> str:
     to be printed over the first page of that module's national handout. A band too full for its height spills onto
     an extra page, which the caller reports."""
     items = [(m, qr_data_uri(url) if url else "") for m, url in zip(modules, urls)]
-    css = print_css() + (f"\n@page {{ size: 210mm {PAGE_TOP_MM + BAND_MM}mm; margin: {PAGE_TOP_MM}mm 15mm 0 15mm; }}\n"
-                         f".lp-band {{ height: {BAND_MM}mm; }}\n")
+    css = (f"@page {{ size: 210mm {PAGE_TOP_MM + BAND_MM}mm; margin: {PAGE_TOP_MM}mm 15mm 0 15mm; }}\n"
+           f".lp-band {{ height: {BAND_MM}mm; }}\n")
     return _ENV.get_template("printing/handout_band.html").render(css=Markup(css), lang=settings.language, ui=ui,
                                                          settings=settings, items=items)
 
 
 def render_print_document(template, settings, ui: dict, doc_title: str, footer: str, **context) -> str:
     """Render a template that extends `print_base.html` (shared with the trainer's pack)."""
-    return template.render(css=Markup(print_css()), lang=settings.language, ui=ui, settings=settings,
+    return template.render(css=Markup(""), lang=settings.language, ui=ui, settings=settings,
                            doc_title=doc_title, footer=footer, **context)
 
 

@@ -23,8 +23,10 @@ file, so the site never holds a truncated PDF.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import dataclasses
+import gc
 import hashlib
 import io
 import json
@@ -43,6 +45,7 @@ from ..engine.files import link_atomic, remove_stale_temporaries, write_atomic
 PACKAGE = Path(__file__).resolve().parents[1]  # the lindungi package folder: PDFs load nothing from outside it
 HERE = Path(__file__).resolve().parent  # printing/: the documents' base URL, so the style sheet's fonts/ are its fonts/
 FONTS = HERE / "fonts"
+PRINT_CSS = PACKAGE / "templates" / "printing" / "print.css"  # the style sheet of every PDF (see render_noted)
 CACHE_FORMAT = "2"          # bump to invalidate every cached PDF after a change in this module
 SIZE_LIMIT = 300 * 1024     # bytes; a handout must stay small enough for WhatsApp
 WORKERS_ENV = "LINDUNGI_PDF_WORKERS"
@@ -160,16 +163,43 @@ def _font_config():
     return FontConfiguration()
 
 
+def print_css() -> str:
+    """The print style sheet shared by handouts, pack documents and certificates."""
+    return PRINT_CSS.read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _print_sheet(text: str):
+    """The print style sheet parsed once per process (per text: an edited sheet is parsed again), not once per
+    document (about 8 ms each)."""
+    from weasyprint import CSS
+
+    return CSS(string=text, base_url=HERE.as_uri() + "/", url_fetcher=local_fetcher(), font_config=_font_config())
+
+
+@atexit.register
+def _release_print_objects() -> None:
+    """Let the parsed sheet and the font configuration go while Python still runs: the configuration removes its
+    temporary font folder when it goes (left at teardown, that step fails with a traceback or never runs, and every
+    build left a `weasyprint-*` folder in the temporary directory)."""
+    _print_sheet.cache_clear()
+    _font_config.cache_clear()
+    gc.collect()
+
+
 def render_noted(html: str) -> tuple[bytes, int, list]:
-    """Render one HTML document; returns the PDF bytes, its page count and the resources it could not load."""
+    """Render one HTML document with the print style sheet; returns the PDF bytes, its page count and the resources it
+    could not load. The sheet comes before the document's own rules in the cascade (WeasyPrint gives a sheet passed
+    in the user origin): a document's `<style>` overrides any of its rules, however specific."""
     from weasyprint import HTML
 
     logger = logging.getLogger("weasyprint")  # images and style sheets it fails to load are logged as errors
     refusals = _Refusals()
     logger.addHandler(refusals)
     try:
+        sheet = _print_sheet(print_css())
         document = HTML(string=html, base_url=HERE.as_uri() + "/", url_fetcher=local_fetcher()).render(
-            font_config=_font_config())
+            font_config=_font_config(), stylesheets=[sheet])
         buffer = io.BytesIO()
         document.write_pdf(buffer)
     finally:
@@ -199,7 +229,7 @@ def merge_pdfs(parts) -> tuple[bytes, int]:
 
 def font_files() -> list[Path]:
     """The bundled font files the print style sheet names (`url("fonts/...")`)."""
-    css = (PACKAGE / "templates" / "printing" / "print.css").read_text(encoding="utf-8")
+    css = print_css()
     return [HERE / name for name in dict.fromkeys(re.findall(r"""url\(["']?(fonts/[^"')]+)["']?\)""", css))]
 
 
@@ -224,7 +254,7 @@ def engine_digest() -> str:
 
 
 def job_key(job: Job) -> str:
-    return hashlib.sha256(f"{engine_digest()}|{job.html}".encode()).hexdigest()[:32]
+    return hashlib.sha256(f"{engine_digest()}|{print_css()}|{job.html}".encode()).hexdigest()[:32]
 
 
 def merge_key(merge: Merge, keys: dict) -> str:
@@ -383,10 +413,14 @@ def _render_job(html: str) -> tuple[bytes, int, list]:
 
 def _watch_parent(parent: int) -> None:
     """Worker initializer: end this worker as soon as the build process that started it is gone (a killed build's
-    workers would otherwise live on), and leave Ctrl-C to the build, which stops its workers itself."""
+    workers would otherwise live on), leave Ctrl-C to the build, which stops its workers itself, and remove the
+    font folder when the worker ends."""
     import signal
 
+    from multiprocessing import util
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    util.Finalize(None, _release_print_objects, exitpriority=0)  # (a worker's end runs no atexit functions)
 
     def watch() -> None:
         while os.getppid() == parent:
