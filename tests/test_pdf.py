@@ -208,3 +208,82 @@ def test_a_build_leaves_no_font_folder_in_the_temporary_directory(tmp_path, work
     assert "INFO    -  PDF: 13 dibuat, 0 dari cache," in result.stderr
     assert "Traceback" not in result.stderr
     assert sorted(p.name for p in temp.iterdir()) == []
+
+
+# The engine's import: WeasyPrint's library lookups answered from one reading of the linker cache. Each case runs in a
+# fresh interpreter (WeasyPrint can be imported only once per process); it counts the programs started while importing.
+_IMPORT_ENGINE = r"""
+import ctypes.util, json, subprocess, sys
+sys.path.insert(0, sys.argv[1])
+started = []
+real_init = subprocess.Popen.__init__
+def counting_init(self, args, *rest, **options):
+    started.append(args[0] if isinstance(args, (list, tuple)) else args)
+    real_init(self, args, *rest, **options)
+subprocess.Popen.__init__ = counting_init
+from lindungi.printing import pdf
+if sys.argv[2] == "usual":
+    import weasyprint
+weasyprint = pdf.engine() if sys.argv[2] != "usual" else weasyprint
+from weasyprint.text import ffi
+print(json.dumps({"started": started, "subset": ffi.harfbuzz_subset is not None,
+                  "usual_lookup_back": ctypes.util.find_library.__module__ == "ctypes.util",
+                  "renders": len(weasyprint.HTML(string="<p>x</p>").render().pages)}))
+"""
+
+
+def _import_engine(how: str) -> tuple[dict, str]:
+    import json
+
+    hooks = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "hooks")
+    result = subprocess.run([sys.executable, "-c", _IMPORT_ENGINE, hooks, how], capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    return json.loads(lines[-1]), "\n".join(lines[:-1])
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the linker cache lookup is Linux's")
+def test_the_engine_is_imported_with_one_program_started_not_dozens():
+    """A plain import starts ldconfig, gcc and ld for the names WeasyPrint tries (cffi's fallback); `pdf.engine()`
+    starts `ldconfig -p` once and loads the same libraries, HarfBuzz's subsetter included, then puts the usual
+    lookup back."""
+    usual, _ = _import_engine("usual")
+    quick, printed = _import_engine("quick")
+    assert len(usual["started"]) > 5, usual  # (what the quick lookup saves is there to save)
+    assert quick["started"] == ["/sbin/ldconfig"]
+    assert quick["subset"] and usual["subset"]
+    assert quick["usual_lookup_back"] and quick["renders"] == 1
+    assert printed == ""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the linker cache lookup is Linux's")
+def test_the_quick_lookup_answers_like_ctypes_for_every_name_weasyprint_tries():
+    """Names WeasyPrint tries (found and not found here) get ctypes.util.find_library's answer."""
+    import ctypes.util
+
+    from lindungi.printing import pdf
+
+    quick = pdf._linker_cache_lookup()
+    names = ["libgobject-2.0-0", "gobject-2.0-0", "gobject-2.0", "pango-1.0", "harfbuzz", "harfbuzz-subset",
+             "fontconfig", "pangoft2-1.0", "no-such-library-here"]
+    assert {name: quick(name) for name in names} == {name: ctypes.util.find_library(name) for name in names}
+    assert quick("pango-1.0") is not None and quick("no-such-library-here") is None
+
+
+def test_the_quick_lookup_asks_the_usual_one_for_a_name_missing_from_the_cache_when_ld_library_path_is_set(
+        monkeypatch):
+    """dlopen also looks in LD_LIBRARY_PATH, which the linker cache does not list: a name missing from the cache is
+    then looked up the usual way (which searches it); without it the answer is None at once."""
+    import ctypes.util
+
+    from lindungi.printing import pdf
+
+    asked = []
+    monkeypatch.setattr(ctypes.util, "find_library", lambda name: asked.append(name) or "libfound.so.1")
+    monkeypatch.delenv("LD_LIBRARY_PATH", raising=False)
+    assert pdf._linker_cache_lookup()("no-such-library-here") is None and asked == []
+    monkeypatch.setenv("LD_LIBRARY_PATH", "/opt/elsewhere/lib")
+    quick = pdf._linker_cache_lookup()
+    assert quick("no-such-library-here") == "libfound.so.1" and asked == ["no-such-library-here"]
+    assert quick("pango-1.0") != "libfound.so.1" and asked == ["no-such-library-here"]

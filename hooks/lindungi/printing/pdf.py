@@ -107,8 +107,69 @@ class Report:
 
 
 # --- the engine -----------------------------------------------------------------------------------------------------
+# WeasyPrint loads Pango, HarfBuzz and fontconfig through cffi, trying several names per library (one per platform).
+# cffi hands every name it cannot open directly to `ctypes.util.find_library`, which on Linux runs `ldconfig -p` for
+# each name and, for each name it does not find, gcc and ld as well: 54 programs per import (ldconfig 22 times, gcc and
+# ld 16 times each), 0.11 s CPU of 0.33 s, paid by the build and by every PDF worker. The import below answers those lookups from one reading of the
+# dynamic linker's cache instead; a name missing there is looked up the usual way when LD_LIBRARY_PATH is set (the
+# only place dlopen looks besides that cache and the default folders, which the cache covers). Either lookup ends in
+# dlopen of a library's soname, and WeasyPrint tries the sonames themselves too, so the libraries loaded are the same.
+
+# ctypes.util's table of the ABI tags `ldconfig -p` prints (a machine not in it is tagged plain "libc6").
+_LDCONFIG_ABI = {"x86_64-64": "libc6,x86-64", "ppc64-64": "libc6,64bit", "sparc64-64": "libc6,64bit",
+                 "s390x-64": "libc6,64bit", "ia64-64": "libc6,IA-64"}
+
+
+def _linker_cache_lookup():
+    """A `find_library` answering from one run of `ldconfig -p` (as ctypes.util does per name), or None where there is
+    no such cache (not Linux, no ldconfig, an empty listing)."""
+    import ctypes.util
+    import struct
+    import subprocess
+
+    if not sys.platform.startswith("linux") or not os.path.exists("/sbin/ldconfig"):
+        return None
+    try:
+        listing = subprocess.run(["/sbin/ldconfig", "-p"], stdin=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                 stdout=subprocess.PIPE, env={"LC_ALL": "C", "LANG": "C"}, timeout=10).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if not listing:
+        return None
+    machine = os.uname().machine + ("-32" if struct.calcsize("l") == 4 else "-64")
+    abi = _LDCONFIG_ABI.get(machine, "libc6")
+    usual = ctypes.util.find_library
+    found: dict = {}
+
+    def find_library(name: str):
+        if name not in found:
+            match = re.search(os.fsencode(r"\s+(lib%s\.[^\s]+)\s+\(%s" % (re.escape(name), abi)), listing)
+            found[name] = (os.fsdecode(match.group(1)) if match
+                           else usual(name) if os.environ.get("LD_LIBRARY_PATH") else None)
+        return found[name]
+
+    return find_library
+
+
+@lru_cache(maxsize=1)
+def engine():
+    """The WeasyPrint module, imported once per process with the quicker library lookup (see above)."""
+    if "weasyprint" not in sys.modules:
+        import ctypes.util
+
+        usual, quick = ctypes.util.find_library, _linker_cache_lookup()
+        ctypes.util.find_library = quick or usual
+        try:
+            import weasyprint  # noqa: F401
+        finally:
+            ctypes.util.find_library = usual
+    import weasyprint
+
+    return weasyprint
+
 
 def _fetcher_class():
+    engine()
     from weasyprint.urls import URLFetcher
 
     class LocalFetcher(URLFetcher):
@@ -158,6 +219,7 @@ def _font_config():
     """One font configuration for every document this process renders: the bundled fonts of the style sheet's
     @font-face rules are loaded once (WeasyPrint skips a face it holds already), not once per document (about 11 ms
     each). Documents render one at a time in a process (workers are processes; serve renders in one thread)."""
+    engine()
     from weasyprint.text.fonts import FontConfiguration
 
     return FontConfiguration()
@@ -172,9 +234,7 @@ def print_css() -> str:
 def _print_sheet(text: str):
     """The print style sheet parsed once per process (per text: an edited sheet is parsed again), not once per
     document (about 8 ms each)."""
-    from weasyprint import CSS
-
-    return CSS(string=text, base_url=HERE.as_uri() + "/", url_fetcher=local_fetcher(), font_config=_font_config())
+    return engine().CSS(string=text, base_url=HERE.as_uri() + "/", url_fetcher=local_fetcher(), font_config=_font_config())
 
 
 @atexit.register
@@ -191,14 +251,12 @@ def render_noted(html: str) -> tuple[bytes, int, list]:
     """Render one HTML document with the print style sheet; returns the PDF bytes, its page count and the resources it
     could not load. The sheet comes before the document's own rules in the cascade (WeasyPrint gives a sheet passed
     in the user origin): a document's `<style>` overrides any of its rules, however specific."""
-    from weasyprint import HTML
-
     logger = logging.getLogger("weasyprint")  # images and style sheets it fails to load are logged as errors
     refusals = _Refusals()
     logger.addHandler(refusals)
     try:
         sheet = _print_sheet(print_css())
-        document = HTML(string=html, base_url=HERE.as_uri() + "/", url_fetcher=local_fetcher()).render(
+        document = engine().HTML(string=html, base_url=HERE.as_uri() + "/", url_fetcher=local_fetcher()).render(
             font_config=_font_config(), stylesheets=[sheet])
         buffer = io.BytesIO()
         document.write_pdf(buffer)
