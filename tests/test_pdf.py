@@ -57,6 +57,26 @@ def test_handouts_are_small_a4_within_their_page_count(site):
     assert "PESAN-KUNCI-SATU" in _text(root / "site/unduh/handout-kenali-kekerasan.pdf")
 
 
+def test_the_band_is_printed_as_one_form_over_the_untouched_page_with_only_its_own_qr_code(site):
+    """The region's band is one form XObject drawn after the handout's own content, which stays compressed as
+    WeasyPrint wrote it; the file holds one image (this module's QR code, in the form), not the other modules' codes
+    that the bands PDF shares, and the band's text is on the page."""
+    root, _ = site
+    for name in ("kenali-kekerasan", "rawat-diri"):
+        reader = PdfReader(root / "site" / "unduh" / f"handout-{name}.pdf")
+        page = reader.pages[0]
+        xobjects = page["/Resources"]["/XObject"]
+        forms = [x.get_object() for x in xobjects.values() if x.get_object()["/Subtype"] == "/Form"]
+        assert len(forms) == 1 and [k for k in forms[0]["/Resources"]["/XObject"]] != []
+        parts = [c.get_object() for c in page["/Contents"]]
+        assert [p.get_data().strip() for p in (parts[0], parts[-1])][0] == b"q"
+        assert parts[-1].get_data().split()[-2:] == [next(iter(xobjects)).encode(), b"Do"]
+        assert all(p.get("/Filter") == "/FlateDecode" for p in parts[1:-1]) and len(parts) > 2
+        images = [n for n in reader.xref[0] if (reader.get_object(n) or {}).get("/Subtype") == "/Image"]
+        assert len(images) == 1, name
+        assert "Layanan Uji Setempat" in page.extract_text()
+
+
 def test_learner_pdfs_hold_no_answers(site):
     """Handouts and test sheets hold no answer key, explanation, trainer note or answer guide."""
     root, _ = site
