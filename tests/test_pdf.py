@@ -307,3 +307,31 @@ def test_the_quick_lookup_asks_the_usual_one_for_a_name_missing_from_the_cache_w
     quick = pdf._linker_cache_lookup()
     assert quick("no-such-library-here") == "libfound.so.1" and asked == ["no-such-library-here"]
     assert quick("pango-1.0") != "libfound.so.1" and asked == ["no-such-library-here"]
+
+
+def test_a_rendered_document_is_freed_at_once_not_at_a_later_full_collection():
+    """A laid-out WeasyPrint document is full of reference cycles (computed styles, boxes, the parsed HTML tree);
+    `render_noted` frees it before returning, so rendering many PDFs in one process does not hold the earlier ones
+    until Python's next full collection."""
+    import gc
+
+    from lindungi.printing import pdf
+
+    pdf.engine()
+    html = "<html><body>" + "<p>Satu paragraf uji.</p>" * 10 + "</body></html>"
+
+    def engine_objects() -> int:
+        return sum(str(type(o)).startswith(("<class 'weasyprint.", "<class 'tinyhtml5.")) for o in gc.get_objects())
+
+    pdf.render_noted(html)  # (fonts and the style sheet loaded once)
+    gc.collect()
+    gc.disable()
+    try:
+        before = engine_objects()
+        for _ in range(3):
+            data, pages, _ = pdf.render_noted(html)
+        assert data.startswith(b"%PDF") and pages == 1
+        left = engine_objects() - before
+    finally:
+        gc.enable()
+    assert left == 0

@@ -92,6 +92,18 @@ def test_stem_site_rewrites_the_index_file(tmp_path):
     assert json.loads(path.read_text(encoding="utf-8"))["docs"][0]["stems"] == "latih"
 
 
+def test_stem_site_lets_the_stemmer_go_when_done(tmp_path):
+    """The stemmer's dictionary is not held for the rest of the build (whose PDFs come next): after `stem_site` the
+    cached stemmer is gone, and the next use makes a new one."""
+    (tmp_path / "search").mkdir()
+    path = tmp_path / "search" / "search_index.json"
+    path.write_text(json.dumps(_index({"location": "a.html", "title": "A", "text": "perlindungan"})), encoding="utf-8")
+    search_id.sastrawi_stemmer()
+    assert search_id.stem_site(tmp_path) is True
+    assert search_id.sastrawi_stemmer.cache_info().currsize == 0
+    assert search_id.stems_of_query("pelatihan") == ["latih"]
+
+
 def test_stems_of_query():
     """A query is reduced word by word."""
     assert search_id.stems_of_query("Perlindungan anak-anak") == ["lindung", "anak", "anak"]

@@ -45,6 +45,7 @@ def stem_site(site_dir: str | Path, memo=None) -> bool:
     if memo is not None:
         stem = lru_cache(maxsize=None)(lambda word: memo.get(("stem", word), lambda: sastrawi_stemmer()(word)))
     index = add_stems(index, stem)
+    sastrawi_stemmer.cache_clear()  # (its dictionary, 5 MB, would stay for the rest of the build: the PDFs' peak)
 
     def write(handle):  # piece by piece: the index whole as text and as bytes was 16 MB at 500 modules
         text = io.TextIOWrapper(handle, encoding="utf-8")

@@ -51,9 +51,9 @@ SIZE_LIMIT = 300 * 1024     # bytes; a handout must stay small enough for WhatsA
 WORKERS_ENV = "LINDUNGI_PDF_WORKERS"
 IN_PROCESS_BELOW = 3        # so few documents are faster to render here than to start workers for
 # Without an explicit worker count, fewer documents than this render in the build process: each spawned worker pays the
-# WeasyPrint import again (about 0.5 s CPU), which 11 documents do not earn back (scripts/bench_pdf.py, 2 CPUs:
-# 11 PDFs 1.28 s wall / 1.29 s CPU in-process, 1.14 s / 1.83 s with 2 workers; 62 PDFs 4.61 s / 4.64 s against
-# 3.36 s / 5.43 s).
+# WeasyPrint import again (about 0.33 s CPU), which 11 documents do not earn back (scripts/bench_pdf.py, 2 CPUs:
+# 11 PDFs 0.99 s wall / 0.99 s CPU in-process, 0.90 s / 1.45 s with 2 workers; 62 PDFs 3.44 s / 3.44 s against
+# 2.52 s / 3.93 s).
 WORKERS_FROM = 20
 PARENT_POLL = 0.2           # seconds between a worker's checks that its build is still there
 
@@ -260,9 +260,12 @@ def render_noted(html: str) -> tuple[bytes, int, list]:
             font_config=_font_config(), stylesheets=[sheet])
         buffer = io.BytesIO()
         document.write_pdf(buffer)
+        pages = len(document.pages)
+        del document
+        gc.collect(1)  # (a laid-out document is full of reference cycles: free them now, not at a later full collection)
     finally:
         logger.removeHandler(refusals)
-    return buffer.getvalue(), len(document.pages), refusals.urls
+    return buffer.getvalue(), pages, refusals.urls
 
 
 def render_pdf(html: str) -> tuple[bytes, int]:
