@@ -254,6 +254,11 @@ def render_noted(html: str) -> tuple[bytes, int, list]:
     logger = logging.getLogger("weasyprint")  # images and style sheets it fails to load are logged as errors
     refusals = _Refusals()
     logger.addHandler(refusals)
+    # A laid-out document is full of reference cycles (styles, boxes, the HTML tree), and a long one has moved to the
+    # oldest generation before it is done, where it would stay until Python's next full collection, with every document
+    # rendered meanwhile. So it is collected as soon as it is written: a full collection, made cheap by freezing
+    # everything older than the document first (the build's pages, the loaded modules), which it then skips.
+    gc.freeze()
     try:
         sheet = _print_sheet(print_css())
         document = engine().HTML(string=html, base_url=HERE.as_uri() + "/", url_fetcher=local_fetcher()).render(
@@ -262,8 +267,9 @@ def render_noted(html: str) -> tuple[bytes, int, list]:
         document.write_pdf(buffer)
         pages = len(document.pages)
         del document
-        gc.collect(1)  # (a laid-out document is full of reference cycles: free them now, not at a later full collection)
+        gc.collect()
     finally:
+        gc.unfreeze()
         logger.removeHandler(refusals)
     return buffer.getvalue(), pages, refusals.urls
 
