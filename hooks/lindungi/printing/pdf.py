@@ -52,8 +52,8 @@ WORKERS_ENV = "LINDUNGI_PDF_WORKERS"
 IN_PROCESS_BELOW = 3        # so few documents are faster to render here than to start workers for
 # Without an explicit worker count, fewer documents than this render in the build process: each spawned worker pays the
 # WeasyPrint import again (about 0.33 s CPU), which 11 documents do not earn back (scripts/bench_pdf.py, 2 CPUs:
-# 11 PDFs 0.99 s wall / 0.99 s CPU in-process, 0.90 s / 1.45 s with 2 workers; 62 PDFs 3.44 s / 3.44 s against
-# 2.52 s / 3.93 s).
+# 11 PDFs 1.09 s wall / 1.09 s CPU in-process, 0.98 s / 1.61 s with 2 workers; 62 PDFs 3.59 s / 3.59 s against
+# 2.65 s / 4.17 s).
 WORKERS_FROM = 20
 PARENT_POLL = 0.2           # seconds between a worker's checks that its build is still there
 
