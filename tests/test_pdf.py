@@ -331,3 +331,33 @@ def test_a_rendered_document_is_freed_at_once_not_at_a_later_full_collection():
         data, pages, _ = pdf.render_noted(html)
     assert data.startswith(b"%PDF") and pages > 5  # (long enough to reach the oldest generation while it renders)
     assert engine_objects() - before == 0
+
+
+def test_a_band_is_stamped_over_the_top_of_the_page_with_its_links(tmp_path):
+    """`documents._stamp` draws a band page (210 x 44 mm) at the top of an A4 page: the band's text is on the page,
+    the page's own link stays, and a link in the band becomes a link of the page, moved up with the band."""
+    from pypdf import PdfReader, PdfWriter
+
+    from lindungi.printing import documents, pdf
+
+    page_html = ('<html><head><style>@page { margin-top: 45mm; }</style></head><body><p>ISI-HALAMAN <a href="https://example.org/halaman">tautan halaman</a></p>'
+                 '</body></html>')
+    band_html = ('<html><head><style>@page { size: 210mm 44mm; margin: 10mm; }</style></head><body>'
+                 '<p>ISI-BAND <a href="https://example.org/band">tautan band</a></p></body></html>')
+    (tmp_path / "page.pdf").write_bytes(pdf.render_pdf(page_html)[0])
+    band = PdfReader(io.BytesIO(pdf.render_pdf(band_html)[0])).pages[0]
+    writer = PdfWriter(clone_from=str(tmp_path / "page.pdf"))
+    documents._stamp(writer, writer.pages[0], band)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    page = PdfReader(buffer).pages[0]
+    text = page.extract_text()
+    assert "ISI-HALAMAN" in text and "ISI-BAND" in text
+    links = {a.get_object()["/A"]["/URI"]: [float(v) for v in a.get_object()["/Rect"]] for a in page["/Annots"]}
+    assert set(links) == {"https://example.org/halaman", "https://example.org/band"}
+    top, band_height = float(page.mediabox.height), float(band.mediabox.height)
+    low, high = sorted(links["https://example.org/band"][1::2])
+    assert top - band_height < low < high <= top  # (where the band's text is: 10 mm below its top edge)
+    assert max(links["https://example.org/halaman"][1::2]) < top - band_height  # (the page's own, below the band)
+    moved = [a.get_object() for a in page["/Annots"] if a.get_object()["/A"]["/URI"].endswith("/band")]
+    assert moved[0].raw_get("/P").idnum == page.indirect_reference.idnum

@@ -180,7 +180,7 @@ def _stamp(writer, page, band) -> None:
     content. The page's content streams are kept as they are, neither parsed nor decompressed (merging pages the usual
     way parses both and writes them again uncompressed: twice the time, and 17 KB more in a 42 KB handout). The bands
     share one resource dictionary, so the form keeps only the XObjects its content draws (the other modules' QR codes
-    stay out)."""
+    stay out) and its links are added to the page's."""
     from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject
 
     content = band.get_contents().get_data()
@@ -215,6 +215,17 @@ def _stamp(writer, page, band) -> None:
 
     # The page's own content in q ... Q, so that whatever graphics state it leaves does not move or clip the band.
     page[NameObject("/Contents")] = ArrayObject([stream(b"q\n"), *own, stream(f"\nQ\n{name} Do\n".encode())])
+    # Links in the band (none today) stay links, moved up with it.
+    for link in band.get("/Annots") or ():
+        copy = link.get_object().clone(writer, ignore_fields=("/P", "/StructParent", "/Parent"), force_duplicate=True)
+        for key, ys in (("/Rect", (1, 3)), ("/QuadPoints", range(1, len(copy.get("/QuadPoints", ())), 2))):
+            if key in copy:
+                copy[NameObject(key)] = ArrayObject(FloatObject(float(v) + (lift if i in ys else 0))
+                                                    for i, v in enumerate(copy[key]))
+        copy[NameObject("/P")] = page.indirect_reference
+        if "/Annots" not in page:
+            page[NameObject("/Annots")] = ArrayObject()
+        page["/Annots"].get_object().append(copy.indirect_reference)
 
 
 def _write_site(target: Path, data: bytes) -> None:
