@@ -361,3 +361,19 @@ def test_a_band_is_stamped_over_the_top_of_the_page_with_its_links(tmp_path):
     assert max(links["https://example.org/halaman"][1::2]) < top - band_height  # (the page's own, below the band)
     moved = [a.get_object() for a in page["/Annots"] if a.get_object()["/A"]["/URI"].endswith("/band")]
     assert moved[0].raw_get("/P").idnum == page.indirect_reference.idnum
+
+
+def test_rendering_leaves_objects_the_program_froze_itself_frozen():
+    """`render_noted` freezes and unfreezes the heap around a document only when nothing else froze it."""
+    import gc
+
+    from lindungi.printing import pdf
+
+    gc.freeze()
+    try:
+        assert pdf.render_noted("<html><body><p>Uji.</p></body></html>")[1] == 1
+        assert gc.get_freeze_count() > 0  # (fewer than before: a frozen object is still freed when unreferenced)
+    finally:
+        gc.unfreeze()
+    pdf.render_noted("<html><body><p>Uji.</p></body></html>")
+    assert gc.get_freeze_count() == 0

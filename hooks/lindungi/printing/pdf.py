@@ -151,19 +151,23 @@ def _linker_cache_lookup():
     return find_library
 
 
+_ENGINE_LOCK = threading.Lock()  # (the lookup is swapped process-wide while the engine loads)
+
+
 @lru_cache(maxsize=1)
 def engine():
     """The WeasyPrint module, imported once per process with the quicker library lookup (see above)."""
-    if "weasyprint" not in sys.modules:
-        import ctypes.util
+    with _ENGINE_LOCK:
+        if "weasyprint" not in sys.modules:
+            import ctypes.util
 
-        usual, quick = ctypes.util.find_library, _linker_cache_lookup()
-        ctypes.util.find_library = quick or usual
-        try:
-            import weasyprint  # noqa: F401
-        finally:
-            ctypes.util.find_library = usual
-    import weasyprint
+            usual, quick = ctypes.util.find_library, _linker_cache_lookup()
+            ctypes.util.find_library = quick or usual
+            try:
+                import weasyprint  # noqa: F401
+            finally:
+                ctypes.util.find_library = usual
+        import weasyprint
 
     return weasyprint
 
@@ -257,8 +261,11 @@ def render_noted(html: str) -> tuple[bytes, int, list]:
     # A laid-out document is full of reference cycles (styles, boxes, the HTML tree), and a long one has moved to the
     # oldest generation before it is done, where it would stay until Python's next full collection, with every document
     # rendered meanwhile. So it is collected as soon as it is written: a full collection, made cheap by freezing
-    # everything older than the document first (the build's pages, the loaded modules), which it then skips.
-    gc.freeze()
+    # everything older than the document first (the build's pages, the loaded modules), which it then skips. (If the
+    # program froze objects itself, they are left frozen and the collection is a plain full one.)
+    freeze = gc.get_freeze_count() == 0
+    if freeze:
+        gc.freeze()
     try:
         sheet = _print_sheet(print_css())
         document = engine().HTML(string=html, base_url=HERE.as_uri() + "/", url_fetcher=local_fetcher()).render(
@@ -269,7 +276,8 @@ def render_noted(html: str) -> tuple[bytes, int, list]:
         del document
         gc.collect()
     finally:
-        gc.unfreeze()
+        if freeze:
+            gc.unfreeze()
         logger.removeHandler(refusals)
     return buffer.getvalue(), pages, refusals.urls
 
