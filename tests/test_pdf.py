@@ -340,7 +340,8 @@ def test_a_band_is_stamped_over_the_top_of_the_page_with_its_links(tmp_path):
 
     from lindungi.printing import documents, pdf
 
-    page_html = ('<html><head><style>@page { margin-top: 45mm; }</style></head><body><p>ISI-HALAMAN <a href="https://example.org/halaman">tautan halaman</a></p>'
+    page_html = ('<html><head><style>@page { margin-top: 45mm; }</style></head><body>'
+                 '<p>ISI-HALAMAN <a href="https://example.org/halaman">tautan halaman</a></p>'
                  '</body></html>')
     band_html = ('<html><head><style>@page { size: 210mm 44mm; margin: 10mm; }</style></head><body>'
                  '<p>ISI-BAND <a href="https://example.org/band">tautan band</a></p></body></html>')

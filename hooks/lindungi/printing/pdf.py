@@ -110,10 +110,11 @@ class Report:
 # WeasyPrint loads Pango, HarfBuzz and fontconfig through cffi, trying several names per library (one per platform).
 # cffi hands every name it cannot open directly to `ctypes.util.find_library`, which on Linux runs `ldconfig -p` for
 # each name and, for each name it does not find, gcc and ld as well: 54 programs per import (ldconfig 22 times, gcc and
-# ld 16 times each), 0.11 s CPU of 0.33 s, paid by the build and by every PDF worker. The import below answers those lookups from one reading of the
-# dynamic linker's cache instead; a name missing there is looked up the usual way when LD_LIBRARY_PATH is set (the
-# only place dlopen looks besides that cache and the default folders, which the cache covers). Either lookup ends in
-# dlopen of a library's soname, and WeasyPrint tries the sonames themselves too, so the libraries loaded are the same.
+# ld 16 times each), 0.11 s CPU of 0.33 s, paid by the build and by every PDF worker. The import below answers those
+# lookups from one reading of the dynamic linker's cache instead; a name missing there is looked up the usual way when
+# LD_LIBRARY_PATH is set (the only place dlopen looks besides that cache and the default folders, which the cache
+# covers). Either lookup ends in dlopen of a library's soname, and WeasyPrint tries the sonames themselves too, so the
+# libraries loaded are the same.
 
 # ctypes.util's table of the ABI tags `ldconfig -p` prints (a machine not in it is tagged plain "libc6").
 _LDCONFIG_ABI = {"x86_64-64": "libc6,x86-64", "ppc64-64": "libc6,64bit", "sparc64-64": "libc6,64bit",
@@ -238,7 +239,8 @@ def print_css() -> str:
 def _print_sheet(text: str):
     """The print style sheet parsed once per process (per text: an edited sheet is parsed again), not once per
     document (about 8 ms each)."""
-    return engine().CSS(string=text, base_url=HERE.as_uri() + "/", url_fetcher=local_fetcher(), font_config=_font_config())
+    return engine().CSS(string=text, base_url=HERE.as_uri() + "/", url_fetcher=local_fetcher(),
+                        font_config=_font_config())
 
 
 @atexit.register
