@@ -113,18 +113,14 @@ class Memo:
 
     def get(self, parts, make: Callable[[], str]) -> str:
         key = self.key(parts)
-        value = self._find(key)
-        if value is None:
-            value = self.new[key] = make()
-        return value
-
-    def _find(self, key: str) -> str | None:
         if key in self.new:
             return self.new[key]
         value = _checked(key, self.old.get(key))
         if value is not None:
             self.hits += 1
-            self.new[key] = value
+        else:
+            value = make()
+        self.new[key] = value
         return value
 
     def merge(self, entries: dict) -> None:
