@@ -330,8 +330,9 @@ def engine_digest() -> str:
     return digest.hexdigest()
 
 
-def job_key(job: Job) -> str:
-    return hashlib.sha256(f"{engine_digest()}|{print_css()}|{job.html}".encode()).hexdigest()[:32]
+def job_key(job: Job, css: str) -> str:
+    """The cache key of `job` rendered with the print style sheet `css` (read once per run by the caller)."""
+    return hashlib.sha256(f"{engine_digest()}|{css}|{job.html}".encode()).hexdigest()[:32]
 
 
 def merge_key(merge: Merge, keys: dict) -> str:
@@ -542,7 +543,8 @@ def render_all(jobs, merges, site_dir, cache_dir, workers: int | None = None, pr
     started = time.perf_counter()
     site_dir, cache = Path(site_dir), Cache(cache_dir)
     progress = progress or (lambda done, total, label: None)
-    keys = {job.out: job_key(job) for job in jobs}
+    css = print_css()
+    keys = {job.out: job_key(job, css) for job in jobs}
     todo = list({keys[j.out]: j for j in jobs if cache.get(keys[j.out]) is None}.items())
     _render_missing(todo, cache, worker_count(workers, len(todo)), progress)
     fresh = {key for key, _ in todo}
