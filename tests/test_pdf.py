@@ -213,10 +213,11 @@ def test_missing_site_url_is_a_note_or_a_required_warning(tmp_path):
     assert "WARNING -  mkdocs.yml: handout dibuat tanpa kode QR karena site_url belum diisi." in warned.stderr
 
 
-@pytest.mark.parametrize("workers", ["1", "2"])
+@pytest.mark.parametrize("workers", ["1", "2", ""])
 def test_a_build_leaves_no_font_folder_in_the_temporary_directory(tmp_path, workers):
-    """WeasyPrint copies the fonts into a temporary folder per font configuration; the build process and each PDF
-    worker remove theirs when they end (one configuration per process is kept for all its documents)."""
+    """WeasyPrint copies the fonts into a temporary folder per font configuration; the build process, each PDF
+    worker and the helper (no count given: the PDFs start before the pages) remove theirs when they end (one
+    configuration per process is kept for all its documents)."""
     root = copy_site("pdf-basic", tmp_path / "src")
     temp = tmp_path / "temp"
     temp.mkdir()
@@ -378,3 +379,138 @@ def test_rendering_leaves_objects_the_program_froze_itself_frozen():
         gc.unfreeze()
     pdf.render_noted("<html><body><p>Uji.</p></body></html>")
     assert gc.get_freeze_count() == 0
+
+
+# --- PDFs started while the pages render ----------------------------------------------------------------------------
+
+def _jobs(count: int) -> list:
+    from lindungi.printing import pdf
+
+    return [pdf.Job(f"unduh/uji-{n}.pdf", f"<html><body><p>Dokumen uji nomor {n}.</p></body></html>", f"uji-{n}")
+            for n in range(count)]
+
+
+def test_which_pdf_runs_start_before_the_pages(monkeypatch):
+    """From three documents up to `WORKERS_FROM` on two CPUs: more go to the pool of workers at the end, and so do
+    all when the worker count is set or the machine has one CPU."""
+    from lindungi.printing import pdf
+
+    monkeypatch.delenv(pdf.WORKERS_ENV, raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    assert [pdf.starts_early(n) for n in (0, 2, 3, 19, 20, 500)] == [False, False, True, True, False, False]
+    for workers in ("1", "2"):
+        monkeypatch.setenv(pdf.WORKERS_ENV, workers)
+        assert not pdf.starts_early(10)
+    monkeypatch.delenv(pdf.WORKERS_ENV)
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    assert not pdf.starts_early(10)
+
+
+def test_started_pdfs_render_in_a_helper_and_equal_those_rendered_here(tmp_path, monkeypatch):
+    """`start_rendering` hands the missing documents to a helper process that is still at work when it returns;
+    `render_all` collects them (counted as rendered, the time since the start included) into the same bytes as a
+    render in this process. With everything cached there is nothing to start."""
+    import time
+
+    from lindungi.printing import pdf
+
+    monkeypatch.delenv(pdf.WORKERS_ENV, raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    jobs = _jobs(4)
+    started = pdf.start_rendering(jobs, tmp_path / "cache")
+    assert started is not None and started.helper is not None
+    assert started.helper.process.poll() is None  # still rendering: this process goes on meanwhile
+    time.sleep(0.2)
+    report = pdf.render_all(jobs, [], tmp_path / "site", tmp_path / "cache", started=started)
+    assert started.helper.helper_error == ""  # (a failed helper's jobs would have rendered here instead)
+    assert [r.rendered for r in report.results] == [True] * 4 and report.seconds >= 0.2
+    here = pdf.render_all(jobs, [], tmp_path / "here", tmp_path / "cache-here", workers=1)
+    assert [r.key for r in here.results] == [r.key for r in report.results]
+    for job in jobs:
+        assert (tmp_path / "site" / job.out).read_bytes() == (tmp_path / "here" / job.out).read_bytes()
+    assert pdf.start_rendering(jobs, tmp_path / "cache") is None
+    again = pdf.render_all(jobs, [], tmp_path / "site", tmp_path / "cache")
+    assert again.rendered == 0
+
+
+_PROBE = r"""
+import json, os
+from lindungi.engine import adapter
+
+seen = []
+
+
+def on_page_markdown(markdown, page, config, files):
+    started = adapter._pdf_runs["started"]
+    helper = started.helper if started is not None else None
+    seen.append(helper is not None and helper.process is not None and helper.process.poll() is None)
+    if helper is not None and helper.process is not None:
+        with open("probe-pid", "w") as out:
+            out.write(str(helper.process.pid))
+    if os.environ.get("PROBE_FAIL"):
+        raise RuntimeError("PROBE-GAGAL")
+    return markdown
+
+
+def on_post_build(config):
+    with open("probe-seen.json", "w") as out:
+        json.dump(seen, out)
+"""
+
+
+def _with_probe(tmp_path) -> object:
+    root = copy_site("pdf-basic", tmp_path / "src")
+    (root / "probe.py").write_text(_PROBE, encoding="utf-8")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "hooks: [probe.py]\n", encoding="utf-8")
+    return root
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="on one CPU the PDFs render after the pages, in the build")
+def test_a_build_renders_its_pdfs_in_a_helper_while_it_writes_the_pages(tmp_path, monkeypatch):
+    """`mkdocs build` hands its PDFs to a helper process before the first page is rendered; the helper is still at
+    work while pages render, and the build collects every PDF from it."""
+    monkeypatch.delenv("LINDUNGI_PDF_WORKERS", raising=False)
+    root = _with_probe(tmp_path)
+    result = build_site(root, root / "site", strict=False)
+    assert result.returncode == 0, result.stderr
+    assert "INFO    -  PDF: 13 dibuat, 0 dari cache," in result.stderr
+    seen = __import__("json").loads((root / "probe-seen.json").read_text())
+    assert seen and seen[0] is True
+
+
+_FAILING_BUILD = r"""
+import json, os, sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+config = load_config(config_file="mkdocs.yml", site_dir=sys.argv[1])
+config.plugins.on_startup(command="build", dirty=False)
+try:
+    build(config)
+    failed = ""
+except Exception as err:
+    failed = str(err)
+pid = int(open("probe-pid").read())
+try:
+    os.kill(pid, 0)
+    alive = True
+except ProcessLookupError:
+    alive = False
+config.plugins.on_shutdown()
+print(json.dumps({"failed": failed, "alive": alive}))
+"""
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="on one CPU the PDFs render after the pages, in the build")
+def test_a_build_that_fails_while_its_pdfs_render_stops_the_helper_at_once(tmp_path):
+    """A page fails after the PDFs were handed to the helper: the build's failure ends the helper then and there
+    (killed and reaped before MkDocs' last event), not when it would have finished."""
+    root = _with_probe(tmp_path)
+    env = {k: v for k, v in os.environ.items() if k != "LINDUNGI_PDF_WORKERS"}
+    env.update(NO_MKDOCS_2_WARNING="1", NO_COLOR="1", PROBE_FAIL="1")
+    result = subprocess.run([sys.executable, "-c", _FAILING_BUILD, str(root / "site")], cwd=root, env=env,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    outcome = __import__("json").loads(result.stdout.strip().splitlines()[-1])
+    assert outcome == {"failed": "PROBE-GAGAL", "alive": False}

@@ -15,6 +15,7 @@ import json
 import logging
 import os
 import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config import base
@@ -43,7 +44,9 @@ PAGES_CACHE = Path(".cache") / "lindungi-pages"   # generated Markdown on disk, 
 
 # What `on_startup` said about this MkDocs process (it runs once, before the first `on_config`; serve keeps it).
 _session = {"command": "build", "dirty": False}
-_pdf_runs = {"latest": 0, "thread": None}   # the PDF thread under serve; a newer build's run supersedes it
+PDF_CACHE = "lindungi-pdf"  # the PDF cache's folder in the project's cache folder
+_pdf_runs = {"latest": 0, "thread": None,   # the PDF thread under serve; a newer build's run supersedes it
+             "started": None}                # the PDFs `start_pdfs` handed to a helper, until they are collected
 
 
 # Every warning and error of the current build (for the closing summary and the serve error page), and its counts.
@@ -69,6 +72,7 @@ def end_session() -> None:
     """MkDocs' `on_shutdown`: after `mkdocs build` succeeded, the summary is the output's last lines (a failed build
     printed its own in `abort_build`)."""
     stop_pdfs()
+    stop_started_pdfs()  # (an interrupted build: MkDocs runs this event in a `finally`)
     if _session["command"] == "build" and not _outcome["failed"] and _outcome["pages"]:
         _summarise()
 
@@ -171,6 +175,7 @@ class Build:
         self.trainer_paths: set = set()
         self.user_nav = None
         self.quiz_files = None  # the helper.Job making the quiz sheets and exports (see add_generated_files)
+        self.pdf_start = None   # the PDF run as `start_pdfs` began it, before the pages render
         self.memo = output_memo(self.root, salt=json.dumps(self.ui, sort_keys=True))
         self.quiz_ext = QuizExtension(banks=self.project.quizzes, ui=self.ui, defer=True, memo=self.memo)
         self.law_ext = LawExtension(laws=self.project.laws)
@@ -379,6 +384,10 @@ class SearchStems(Producer):
 class Pdfs(Producer):
     """Handouts and trainer's packs: before the build ends, after the pages under serve, or not at all."""
 
+    def start(self, build, config):
+        if build.pdf_mode == "sync":
+            build.pdf_start = start_pdfs(build, config)
+
     def finish(self, build, config):
         if build.pdf_mode == "sync":
             write_pdfs(build, config)
@@ -523,6 +532,7 @@ def abort_build(error=None) -> None:
     """The build failed (MkDocs' `on_build_error`): let the next build of this folder start, and end the output with
     the summary (MkDocs prints one line of its own after it)."""
     unlock_project()
+    stop_started_pdfs()
     _drop_page_memo()
     _outcome.update(failed=True, error=str(error or ""))
     if isinstance(error, PluginError):  # MkDocs logs this error's message last: let that be the summary
@@ -565,27 +575,66 @@ def stop_pdfs() -> None:
     _pdf_runs["latest"] += 1
 
 
+@dataclass
+class PdfStart:
+    """A build's PDF run as far as `start_pdfs` took it, before the pages render; `write_pdfs` goes on from there."""
+
+    digest: str                 # documents.inputs_digest
+    jobs: list | None = None    # None: a run recorded under `digest` is to be replayed (or the jobs are not made yet)
+    merges: list = field(default_factory=list)
+    rendering: object = None    # pdf.Rendering: the jobs a helper process renders meanwhile, or None
+
+
+def start_pdfs(build: Build, config) -> PdfStart | None:
+    """`mkdocs build`: when there is no recorded run to replay, make the PDF jobs now and hand those the cache lacks to
+    a helper process (pdf.start_rendering), which renders them on another CPU while this process writes the pages.
+    Until `write_pdfs` collects them, `abort_build` and `end_session` stop the helper."""
+    project = build.project
+    if not project.modules and not project.workshops:
+        return None
+    cache = build.cache / PDF_CACHE
+    start = PdfStart(documents.inputs_digest(project, build.ui, config.use_directory_urls))
+    if pdf.recorded_run(start.digest, cache) is None:
+        start.jobs, start.merges = documents.pdf_jobs(project, build.ui, config.use_directory_urls)
+        _pdf_runs["started"] = start.rendering = pdf.start_rendering(start.jobs, cache)
+    return start
+
+
+def stop_started_pdfs() -> None:
+    """A build that ends before collecting its started PDFs (an error, Ctrl-C): the helper stops now."""
+    rendering, _pdf_runs["started"] = _pdf_runs["started"], None
+    if rendering is not None and not rendering.collected:
+        rendering.cancel()
+
+
 def write_pdfs(build: Build, config, workers: int | None = None) -> None:
-    """Render the handout and pack PDFs into the site (cached; `workers` as pdf.worker_count takes it); log sizes,
-    overflows and a missing QR."""
+    """Render the handout and pack PDFs into the site (cached; `workers` as pdf.worker_count takes it), going on from
+    what `start_pdfs` started; log sizes, overflows and a missing QR."""
     project = build.project
     if not project.modules and not project.workshops:
         return
-    cache = build.cache / "lindungi-pdf"
-    digest = documents.inputs_digest(project, build.ui, config.use_directory_urls)
+    cache = build.cache / PDF_CACHE
+    start, build.pdf_start = build.pdf_start, None
+    if start is None:
+        start = PdfStart(documents.inputs_digest(project, build.ui, config.use_directory_urls))
     try:
-        result = pdf.replay_run(digest, config.site_dir, cache)  # a recorded run holds the handouts as stamped
+        # a recorded run holds the handouts as stamped
+        result = pdf.replay_run(start.digest, config.site_dir, cache) if start.jobs is None else None
         merges = []  # (the combined packs are documents of their own, not merges of the handout PDFs)
         replayed = result is not None
         if not replayed:
-            jobs, merges = documents.pdf_jobs(project, build.ui, config.use_directory_urls)
-            result = pdf.render_all(jobs, merges, config.site_dir, cache, workers, progress=pdf.TerminalProgress())
+            if start.jobs is None:
+                start.jobs, start.merges = documents.pdf_jobs(project, build.ui, config.use_directory_urls)
+            merges = start.merges
+            result = pdf.render_all(start.jobs, merges, config.site_dir, cache, workers,
+                                    progress=pdf.TerminalProgress(), started=start.rendering)
+            _pdf_runs["started"] = None
         bands = [item for item in result.results if item.out == documents.BANDS_PATH]
         result.results = [item for item in result.results if item.out != documents.BANDS_PATH]
         if not documents.apply_bands(project, config.site_dir, merges, result, cache):
             report([_band_overflow(project)], build.lang)  # (such a run is not recorded: the next build warns again)
         elif not replayed:
-            pdf.record_run(digest, result, cache)
+            pdf.record_run(start.digest, result, cache)
     except pdf.SiteWriteError as err:
         with contextlib.suppress(OSError):  # the regional bands are an intermediate file: never left in a site
             (Path(config.site_dir) / documents.BANDS_PATH).unlink(missing_ok=True)

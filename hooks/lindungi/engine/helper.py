@@ -41,6 +41,8 @@ class Job:
             process, self.process = self.process, None
             reply, err = process.communicate()
             if process.returncode == 0:
+                if err:  # what the call printed (a library's warnings): shown as it would be in this process
+                    sys.stderr.write(err.decode("utf-8", "replace"))
                 self.result, entries = pickle.loads(reply)
                 if self.memo is not None:
                     self.memo.merge(entries)
@@ -50,6 +52,14 @@ class Job:
         self.result = _call(*self.call, self.memo)
         self.done = True
         return self.result
+
+    def cancel(self) -> None:
+        """Stop the helper now; its result is dropped (`wait` then returns None)."""
+        if self.process is not None:
+            process, self.process = self.process, None
+            process.kill()
+            process.communicate()
+        self.done = True
 
 
 def _call(function, args: tuple, memo):
