@@ -6,8 +6,12 @@
 Copies the checkout (this one by default) without its build output and caches, builds it once, then runs `--rounds`
 rounds of one build of each kind (the order flipped each round) in fresh subprocesses, recording wall and CPU time (the
 build and its waited-for children: the PDF workers) and the peak RSS of the process tree. After each cold build a warm
-build restores the cache, so every warm round is really warm. The figure the goal is about is the median of per-round
-CPU ratios cold / warm (target <= 3x). Never part of `make test` (tests/test_bench.py runs a smoke round).
+build restores the cache, so every warm round is really warm. The goal is about the time an editor waits: the median
+of per-round wall-time ratios cold / warm (target <= 3x; the issue's "today 5.4x" was the README's 15.6 s cold against
+2.9 s warm, wall time). A cold build renders its PDFs in a helper process on another CPU while it writes the pages,
+so it does more work than it makes the editor wait for: the CPU ratio (build and children) is printed beside it, as
+is the spread of both. On a machine whose other CPUs are busy the two come together. Never part of `make test`
+(tests/test_bench.py runs a smoke round).
 """
 
 from __future__ import annotations
@@ -62,14 +66,17 @@ def main(argv=None) -> int:
                 runs[kind].append(result)
                 print(f"round {round_ + 1}/{args.rounds} {kind}: {result['seconds']:.2f} s wall, {result['cpu']:.2f} s "
                       f"CPU, {result['tree_rss_mb']:.0f} MB", flush=True)
-    ratios = [c["cpu"] / w["cpu"] for c, w in zip(runs["cold"], runs["warm"])]
+    ratios = [c["seconds"] / w["seconds"] for c, w in zip(runs["cold"], runs["warm"])]
+    cpu_ratios = [c["cpu"] / w["cpu"] for c, w in zip(runs["cold"], runs["warm"])]
     print(f"Default site ({args.code}), {args.rounds} rounds, medians:")
     for kind in KINDS:
         print(f"  {kind:<6}: {statistics.median(r['seconds'] for r in runs[kind]):.2f} s wall, "
               f"{statistics.median(r['cpu'] for r in runs[kind]):.2f} s CPU, "
               f"peak {max(r['tree_rss_mb'] for r in runs[kind]):.0f} MB")
     verdict = statistics.median(ratios)
-    print(f"  cold / warm CPU: {verdict:.2f}x (range {min(ratios):.2f}–{max(ratios):.2f}; target <= {LIMIT}x) "
+    print(f"  cold / warm CPU: {statistics.median(cpu_ratios):.2f}x (range {min(cpu_ratios):.2f}–{max(cpu_ratios):.2f}; "
+          f"the work done, not the goal)")
+    print(f"  cold / warm wall: {verdict:.2f}x (range {min(ratios):.2f}–{max(ratios):.2f}; target <= {LIMIT}x) "
           f"{'ok' if verdict <= LIMIT else 'OVER'}")
     return 0 if verdict <= LIMIT else 1
 

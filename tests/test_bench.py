@@ -122,7 +122,7 @@ def test_bench_default_smoke_builds_cold_warm_and_pages(capsys):
 
     bench_default.main(["--rounds", "1"])
     out = capsys.readouterr().out
-    assert "cold / warm CPU" in out and "pages" in out
+    assert "cold / warm CPU" in out and "cold / warm wall" in out and "pages" in out
 
 
 @pytest.mark.slow
