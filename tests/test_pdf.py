@@ -449,6 +449,8 @@ def on_page_markdown(markdown, page, config, files):
             out.write(str(helper.process.pid))
     if os.environ.get("PROBE_FAIL"):
         raise RuntimeError("PROBE-GAGAL")
+    if os.environ.get("PROBE_KILL") and helper is not None and helper.process is not None:
+        helper.process.kill()  # (as the kernel's out-of-memory killer would)
     return markdown
 
 
@@ -477,6 +479,21 @@ def test_a_build_renders_its_pdfs_in_a_helper_while_it_writes_the_pages(tmp_path
     assert "INFO    -  PDF: 13 dibuat, 0 dari cache," in result.stderr
     seen = __import__("json").loads((root / "probe-seen.json").read_text())
     assert seen and seen[0] is True
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="on one CPU the PDFs render after the pages, in the build")
+def test_a_build_whose_helper_is_killed_renders_the_pdfs_itself_and_says_so(tmp_path):
+    """The helper dies while the pages render: the build renders every PDF in its own process, passes --strict and
+    says in one INFO line that the PDFs were made without the helper, and why."""
+    root = _with_probe(tmp_path)
+    env = {k: v for k, v in os.environ.items() if k != "LINDUNGI_PDF_WORKERS"}
+    env.update(NO_MKDOCS_2_WARNING="1", NO_COLOR="1", PROBE_KILL="1")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(root / "site")], cwd=root,
+                            env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"INFO    -  PDF dibuat tanpa proses pembantu: exit status -9\n", result.stderr)
+    assert "INFO    -  PDF: 13 dibuat, 0 dari cache," in result.stderr
+    assert "PESAN-KUNCI-SATU" in _text(root / "site/unduh/handout-kenali-kekerasan.pdf")
 
 
 _FAILING_BUILD = r"""

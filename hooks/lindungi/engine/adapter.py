@@ -629,6 +629,8 @@ def write_pdfs(build: Build, config, workers: int | None = None) -> None:
             result = pdf.render_all(start.jobs, merges, config.site_dir, cache, workers,
                                     progress=pdf.TerminalProgress(), started=start.rendering)
             _pdf_runs["started"] = None
+            if start.rendering is not None and start.rendering.helper_error:  # (killed, or no Python to start)
+                log.info(note("pdf-no-helper", build.lang, error=start.rendering.helper_error.splitlines()[-1]))
         bands = [item for item in result.results if item.out == documents.BANDS_PATH]
         result.results = [item for item in result.results if item.out != documents.BANDS_PATH]
         if not documents.apply_bands(project, config.site_dir, merges, result, cache):

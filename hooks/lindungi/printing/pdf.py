@@ -572,6 +572,11 @@ class Rendering:
             self.pool.shutdown()
         return {key for key, _ in self.todo}
 
+    @property
+    def helper_error(self) -> str:
+        """What the helper said when it failed (its jobs then rendered in this process), else ""."""
+        return self.helper.helper_error if self.helper is not None else ""
+
     def cancel(self) -> None:
         """Drop the jobs not yet rendered and end the workers (nothing is put into a cache)."""
         self.collected = True
