@@ -391,19 +391,39 @@ def _jobs(count: int) -> list:
 
 
 def test_which_pdf_runs_start_before_the_pages(monkeypatch):
-    """From three documents up to `WORKERS_FROM` on two CPUs: more go to the pool of workers at the end, and so do
-    all when the worker count is set or the machine has one CPU."""
+    """From three documents on, on two CPUs: all render at the end when the worker count is set or the machine has
+    one CPU."""
     from lindungi.printing import pdf
 
     monkeypatch.delenv(pdf.WORKERS_ENV, raising=False)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    assert [pdf.starts_early(n) for n in (0, 2, 3, 19, 20, 500)] == [False, False, True, True, False, False]
+    assert [pdf.starts_early(n) for n in (0, 2, 3, 19, 20, 500)] == [False, False, True, True, True, True]
     for workers in ("1", "2"):
         monkeypatch.setenv(pdf.WORKERS_ENV, workers)
         assert not pdf.starts_early(10)
     monkeypatch.delenv(pdf.WORKERS_ENV)
     monkeypatch.setattr(os, "cpu_count", lambda: 1)
     assert not pdf.starts_early(10)
+
+
+def test_many_started_pdfs_go_to_one_worker_whose_pool_grows_when_the_pages_are_done(tmp_path, monkeypatch):
+    """From `WORKERS_FROM` documents one worker starts with the pages (the build process has the other CPU); when the
+    build collects them, the jobs no worker has taken yet are shared with a second pool of the remaining workers.
+    The PDFs equal those rendered in this process."""
+    from lindungi.printing import pdf
+
+    monkeypatch.delenv(pdf.WORKERS_ENV, raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    jobs = _jobs(pdf.WORKERS_FROM + 4)
+    started = pdf.start_rendering(jobs, tmp_path / "cache")
+    assert started.helper is None and len(started.pools) == 1 and started.pools[0]._max_workers == 1
+    assert started.grow_to == 2
+    report = pdf.render_all(jobs, [], tmp_path / "site", tmp_path / "cache", started=started)
+    assert len(started.pools) == 2 and 0 < started.moved < len(jobs)  # (collected at once: most were still waiting)
+    assert report.rendered == len(jobs)
+    here = pdf.render_all(jobs, [], tmp_path / "here", tmp_path / "cache-here", workers=1)
+    for job in jobs:
+        assert (tmp_path / "site" / job.out).read_bytes() == (tmp_path / "here" / job.out).read_bytes()
 
 
 def test_started_pdfs_render_in_a_helper_and_equal_those_rendered_here(tmp_path, monkeypatch):

@@ -8,8 +8,8 @@ of its sources (`record_run`/`replay_run`), so a warm build with nothing changed
 HTML of every job first.
 
 A build hands the documents the cache lacks to other processes before it writes its pages (`start_rendering`), so
-they render on the other CPUs meanwhile, and collects them at its end (`render_all(..., started=)`): one helper process
-(engine.helper) for up to `WORKERS_FROM` documents, else a pool of workers. Workers are spawned processes (safe under
+they render on another CPU meanwhile, and collects them at its end (`render_all(..., started=)`): one helper process
+(engine.helper) below `WORKERS_FROM` documents, else one worker of a pool that grows when the pages are done. Workers are spawned processes (safe under
 `spawn` and `forkserver`, the default from Python 3.14). They import this module by name, so the folder holding the
 `lindungi` package is put on `sys.path` while the pool starts: MkDocs adds the hook folder to `sys.path` only while it
 loads `hooks/main.py`. A worker or helper watches its parent and ends as soon as the build that started it is gone
@@ -520,32 +520,52 @@ def _watch_parent(parent: int) -> None:
 
 
 class Rendering:
-    """The (key, job) pairs in `todo` handed to other processes, which render them while this process goes on: a pool
-    of `workers` spawned workers (`_render_missing`), or without `workers` one helper process (`start_rendering`;
-    engine.helper: a plain `python -I`, so no pool and no semaphore tracker process, 12 MB and 0.03 s less).
-    `collect` puts their PDFs into a cache; `cancel` stops them at once."""
+    """The (key, job) pairs in `todo` handed to other processes, which render them while this process goes on:
+    without `workers`, one helper process (engine.helper: a plain `python -I`, so no pool and no semaphore tracker
+    process, 12 MB and 0.03 s less); else a pool of `workers` spawned workers, which grows to `grow_to` workers when
+    `collect` is called (the build process then only waits): the jobs no worker has taken yet are shared, the later
+    ones going to a second pool. `collect` puts their PDFs into a cache; `cancel` stops every process at once."""
 
-    def __init__(self, todo: list, workers: int | None = None) -> None:
+    def __init__(self, todo: list, workers: int | None = None, grow_to: int | None = None) -> None:
         self.began = time.perf_counter()
         self.collected = False
-        self.todo, self.pool, self.futures, self.helper = todo, None, {}, None
+        self.todo, self.pools, self.futures, self.helper = todo, [], {}, None
+        self.workers = workers or 1
+        self.grow_to = max(grow_to or 0, self.workers)
+        self.moved = 0  # jobs handed to the second pool when the pool grew
         if workers is None:
             from ..engine import helper
 
             self.helper = helper.start(render_batch, ([job.html for _, job in todo],))
             return
+        self._submit(todo, workers)
+
+    def _submit(self, todo: list, workers: int) -> None:
         import concurrent.futures  # (here: only a build with many PDFs to make starts a pool)
         import multiprocessing
 
-        context = multiprocessing.get_context("spawn")
-        self.pool = concurrent.futures.ProcessPoolExecutor(min(workers, len(todo)), mp_context=context,
-                                                           initializer=_watch_parent, initargs=(os.getpid(),))
+        pool = concurrent.futures.ProcessPoolExecutor(min(workers, len(todo)), mp_context=multiprocessing.get_context(
+            "spawn"), initializer=_watch_parent, initargs=(os.getpid(),))
+        self.pools.append(pool)
         try:
             with _importable():  # workers start at the first submit
-                self.futures = {self.pool.submit(_render_job, job.html): (key, job) for key, job in todo}
+                self.futures.update({pool.submit(_render_job, job.html): (key, job) for key, job in todo})
         except BaseException:
             self.cancel()
             raise
+
+    def _grow(self) -> None:
+        """Share the jobs no worker has taken yet between the running workers and `grow_to - workers` new ones: the
+        later part of them (in proportion to the new workers) is taken back and handed to a second pool."""
+        extra = self.grow_to - self.workers
+        waiting = [future for future in self.futures if not future.running() and not future.done()]
+        share = len(waiting) * extra // self.grow_to
+        if extra <= 0 or share == 0:
+            return
+        moved = [self.futures.pop(future) for future in waiting[len(waiting) - share:] if future.cancel()]
+        if moved:
+            self.moved = len(moved)
+            self._submit(moved, extra)
 
     def collect(self, cache: Cache, progress) -> set:
         """Wait for every job, put its PDF into `cache` (`progress(done, total, label)` after each); returns the keys
@@ -560,6 +580,7 @@ class Rendering:
                     cache.put(key, *result)
                     progress(done, total, job.label)
             else:
+                self._grow()
                 for done, future in enumerate(concurrent.futures.as_completed(self.futures), start=1):
                     key, job = self.futures[future]
                     cache.put(key, *future.result())
@@ -568,8 +589,8 @@ class Rendering:
             self.cancel()
             raise
         self.collected = True
-        if self.pool is not None:
-            self.pool.shutdown()
+        for pool in self.pools:
+            pool.shutdown()
         return {key for key, _ in self.todo}
 
     @property
@@ -582,9 +603,9 @@ class Rendering:
         self.collected = True
         if self.helper is not None:
             self.helper.cancel()
-        if self.pool is not None:
-            self.pool.shutdown(wait=False, cancel_futures=True)
-            for process in list((getattr(self.pool, "_processes", None) or {}).values()):
+        for pool in self.pools:
+            pool.shutdown(wait=False, cancel_futures=True)
+            for process in list((getattr(pool, "_processes", None) or {}).values()):
                 process.terminate()
 
 
@@ -605,20 +626,25 @@ def _render_missing(todo: list, cache: Cache, workers: int, progress) -> None:
 
 
 def starts_early(documents: int) -> bool:
-    """Whether `documents` documents go to one helper process before the pages render (`start_rendering`): from
-    `IN_PROCESS_BELOW` up to `WORKERS_FROM` documents, on two CPUs or more, and when $LINDUNGI_PDF_WORKERS does not
-    set the count. (More documents wait for the pool of workers at the end: started with the pages, two workers and
-    the build shared two CPUs, and 100 modules cost 10 % more CPU for 4 % less time.)"""
-    return IN_PROCESS_BELOW <= documents < WORKERS_FROM and (os.cpu_count() or 1) >= 2 and not os.environ.get(WORKERS_ENV)
+    """Whether `documents` documents start rendering before the pages (`start_rendering`): from `IN_PROCESS_BELOW`
+    documents on, on two CPUs or more, and when $LINDUNGI_PDF_WORKERS does not set the count."""
+    return documents >= IN_PROCESS_BELOW and (os.cpu_count() or 1) >= 2 and not os.environ.get(WORKERS_ENV)
 
 
 def start_rendering(jobs, cache_dir) -> Rendering | None:
-    """Hand the jobs whose PDF the cache in `cache_dir` lacks to a helper process now (when `starts_early`), so that it
-    renders them while the build writes its pages; pass the result to `render_all` as `started`. None when they are
-    left to the end. (An entry is judged present by its files alone here: one found damaged later renders then.)"""
+    """Hand the jobs whose PDF the cache in `cache_dir` lacks to another process now (when `starts_early`), so that
+    it renders them on another CPU while this process writes the pages; pass the result to `render_all` as `started`.
+    Below `WORKERS_FROM` documents that is one helper process; from there on one worker of a pool that grows to
+    `worker_count` workers when the pages are done (started with the pages, two workers and the build shared two
+    CPUs: at 100 modules 10 % more CPU for 4 % less time). None when the jobs are left to the end. (An entry is
+    judged present by its files alone here: one found damaged later renders then.)"""
     cache, css = Cache(cache_dir), print_css()
     todo = list({key: job for job in jobs if not cache.present(key := job_key(job, css))}.items())
-    return Rendering(todo) if starts_early(len(todo)) else None
+    if not starts_early(len(todo)):
+        return None
+    if len(todo) < WORKERS_FROM:
+        return Rendering(todo)
+    return Rendering(todo, 1, grow_to=worker_count(None, len(todo)))
 
 
 def render_all(jobs, merges, site_dir, cache_dir, workers: int | None = None, progress=None,
