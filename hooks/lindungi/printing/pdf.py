@@ -544,8 +544,9 @@ class Rendering:
         import concurrent.futures  # (here: only a build with many PDFs to make starts a pool)
         import multiprocessing
 
-        pool = concurrent.futures.ProcessPoolExecutor(min(workers, len(todo)), mp_context=multiprocessing.get_context(
-            "spawn"), initializer=_watch_parent, initargs=(os.getpid(),))
+        context = multiprocessing.get_context("spawn")
+        pool = concurrent.futures.ProcessPoolExecutor(min(workers, len(todo)), mp_context=context,
+                                                      initializer=_watch_parent, initargs=(os.getpid(),))
         self.pools.append(pool)
         try:
             with _importable():  # workers start at the first submit
