@@ -453,6 +453,21 @@ def test_started_pdfs_render_in_a_helper_and_equal_those_rendered_here(tmp_path,
     assert again.rendered == 0
 
 
+def test_a_started_pool_that_is_cancelled_ends_its_worker_at_once(tmp_path, monkeypatch):
+    """`cancel` (a build that fails while its PDFs render) ends a started worker now, not when its jobs are done."""
+    from lindungi.printing import pdf
+
+    monkeypatch.delenv(pdf.WORKERS_ENV, raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    started = pdf.start_rendering(_jobs(pdf.WORKERS_FROM + 4), tmp_path / "cache")
+    processes = list(started.pools[0]._processes.values())
+    assert processes
+    started.cancel()
+    for process in processes:
+        process.join(5)
+        assert not process.is_alive()
+
+
 _PROBE = r"""
 import json, os
 from lindungi.engine import adapter

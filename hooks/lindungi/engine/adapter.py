@@ -46,7 +46,7 @@ PAGES_CACHE = Path(".cache") / "lindungi-pages"   # generated Markdown on disk, 
 _session = {"command": "build", "dirty": False}
 PDF_CACHE = "lindungi-pdf"  # the PDF cache's folder in the project's cache folder
 _pdf_runs = {"latest": 0, "thread": None,   # the PDF thread under serve; a newer build's run supersedes it
-             "started": None}                # the PDFs `start_pdfs` handed to a helper, until they are collected
+             "started": None}                # the PDFs `start_pdfs` handed on (pdf.Rendering), until collected
 
 
 # Every warning and error of the current build (for the closing summary and the serve error page), and its counts.
@@ -582,13 +582,13 @@ class PdfStart:
     digest: str                 # documents.inputs_digest
     jobs: list | None = None    # None: a run recorded under `digest` is to be replayed (or the jobs are not made yet)
     merges: list = field(default_factory=list)
-    rendering: object = None    # pdf.Rendering: the jobs a helper process renders meanwhile, or None
+    rendering: object = None    # pdf.Rendering: the jobs another process renders meanwhile, or None
 
 
 def start_pdfs(build: Build, config) -> PdfStart | None:
     """`mkdocs build`: when there is no recorded run to replay, make the PDF jobs now and hand those the cache lacks to
-    a helper process (pdf.start_rendering), which renders them on another CPU while this process writes the pages.
-    Until `write_pdfs` collects them, `abort_build` and `end_session` stop the helper."""
+    a helper or a worker (pdf.start_rendering), which renders them on another CPU while this process writes the pages.
+    Until `write_pdfs` collects them, `abort_build` and `end_session` stop it."""
     project = build.project
     if not project.modules and not project.workshops:
         return None
@@ -601,7 +601,7 @@ def start_pdfs(build: Build, config) -> PdfStart | None:
 
 
 def stop_started_pdfs() -> None:
-    """A build that ends before collecting its started PDFs (an error, Ctrl-C): the helper stops now."""
+    """A build that ends before collecting its started PDFs (an error, Ctrl-C): the helper or workers stop now."""
     rendering, _pdf_runs["started"] = _pdf_runs["started"], None
     if rendering is not None and not rendering.collected:
         rendering.cancel()
