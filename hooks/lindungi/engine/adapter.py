@@ -579,10 +579,11 @@ def stop_pdfs() -> None:
 class PdfStart:
     """A build's PDF run as far as `start_pdfs` took it, before the pages render; `write_pdfs` goes on from there."""
 
-    digest: str                 # documents.inputs_digest
-    jobs: list | None = None    # None: a run recorded under `digest` is to be replayed (or the jobs are not made yet)
+    digest: str                   # documents.inputs_digest
+    recorded: list | None = None  # the run recorded under `digest` (pdf.recorded_run), to be replayed
+    jobs: list | None = None      # the jobs, once made (not for a recorded run)
     merges: list = field(default_factory=list)
-    rendering: object = None    # pdf.Rendering: the jobs another process renders meanwhile, or None
+    rendering: object = None      # pdf.Rendering: the jobs another process renders meanwhile, or None
 
 
 def start_pdfs(build: Build, config) -> PdfStart | None:
@@ -594,7 +595,8 @@ def start_pdfs(build: Build, config) -> PdfStart | None:
         return None
     cache = build.cache / PDF_CACHE
     start = PdfStart(documents.inputs_digest(project, build.ui, config.use_directory_urls))
-    if pdf.recorded_run(start.digest, cache) is None:
+    start.recorded = pdf.recorded_run(start.digest, cache)
+    if start.recorded is None:
         start.jobs, start.merges = documents.pdf_jobs(project, build.ui, config.use_directory_urls)
         _pdf_runs["started"] = start.rendering = pdf.start_rendering(start.jobs, cache)
     return start
@@ -619,7 +621,7 @@ def write_pdfs(build: Build, config, workers: int | None = None) -> None:
         start = PdfStart(documents.inputs_digest(project, build.ui, config.use_directory_urls))
     try:
         # a recorded run holds the handouts as stamped
-        result = pdf.replay_run(start.digest, config.site_dir, cache) if start.jobs is None else None
+        result = pdf.replay_run(start.digest, config.site_dir, cache, start.recorded) if start.jobs is None else None
         merges = []  # (the combined packs are documents of their own, not merges of the handout PDFs)
         replayed = result is not None
         if not replayed:

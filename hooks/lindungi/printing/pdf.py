@@ -383,7 +383,7 @@ class Cache:
 
     def present(self, key: str) -> bool:
         """Both files of the entry are there (not yet read or checked: `take` does that)."""
-        return (self.folder / f"{key}.json").is_file() and (self.folder / f"{key}.pdf").is_file()
+        return _present(self.folder, key)
 
     def take(self, key: str) -> Entry | None:
         """The entry, read and checked as `get` does, but not kept for this run (a replay copies hundreds of PDFs
@@ -440,6 +440,12 @@ class Cache:
             write_atomic(self.folder / name, data)
         except OSError as err:
             self.error = err
+
+
+def _present(folder: Path, key: str) -> bool:
+    """Both files of the cache entry `key` are in `folder` (a check of their names only, without a `Cache`, which
+    would first clear the folder of stale temporary files)."""
+    return (folder / f"{key}.json").is_file() and (folder / f"{key}.pdf").is_file()
 
 
 def _good_meta(meta) -> bool:
@@ -639,8 +645,8 @@ def start_rendering(jobs, cache_dir) -> Rendering | None:
     `worker_count` workers when the pages are done (started with the pages, two workers and the build shared two
     CPUs: at 100 modules 10 % more CPU for 4 % less time). None when the jobs are left to the end. (An entry is
     judged present by its files alone here: one found damaged later renders then.)"""
-    cache, css = Cache(cache_dir), print_css()
-    todo = list({key: job for job in jobs if not cache.present(key := job_key(job, css))}.items())
+    folder, css = Path(cache_dir), print_css()
+    todo = list({key: job for job in jobs if not _present(folder, key := job_key(job, css))}.items())
     if not starts_early(len(todo)):
         return None
     if len(todo) < WORKERS_FROM:
@@ -744,17 +750,17 @@ def recorded_run(digest: str, cache_dir):
     checked: `replay_run` does that), else None."""
     cache_dir = Path(cache_dir)
     runs = _read_run(cache_dir, digest)
-    cache = Cache(cache_dir) if runs is not None else None
-    return runs if runs is not None and all(cache.present(key) for _, _, key, _, _ in runs) else None
+    return runs if runs is not None and all(_present(cache_dir, key) for _, _, key, _, _ in runs) else None
 
 
-def replay_run(digest: str, site_dir, cache_dir) -> Report | None:
+def replay_run(digest: str, site_dir, cache_dir, runs=None) -> Report | None:
     """The PDFs of a recorded run with the same `digest`, copied from the cache into `site_dir`; None when there is no
     such run or one of its PDFs has left the cache or is damaged (the caller then makes the jobs and calls
-    `render_all`). Raises `SiteWriteError` when a PDF cannot be written into `site_dir`."""
+    `render_all`). `runs`: what `recorded_run` found for it, when the caller asked already. Raises `SiteWriteError`
+    when a PDF cannot be written into `site_dir`."""
     started = time.perf_counter()
     site_dir, cache_dir = Path(site_dir), Path(cache_dir)
-    runs = recorded_run(digest, cache_dir)
+    runs = runs if runs is not None else recorded_run(digest, cache_dir)
     if runs is None:
         return None
     cache = Cache(cache_dir)
