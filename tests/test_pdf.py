@@ -459,7 +459,9 @@ def test_a_started_pool_that_is_cancelled_ends_its_worker_at_once(tmp_path, monk
 
     monkeypatch.delenv(pdf.WORKERS_ENV, raising=False)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    started = pdf.start_rendering(_jobs(pdf.WORKERS_FROM + 4), tmp_path / "cache")
+    long = "<html><body>" + "<p>Paragraf panjang untuk uji pembatalan, diulang.</p>" * 10000 + "</body></html>"
+    jobs = [pdf.Job(f"unduh/panjang-{n}.pdf", long + f"<!-- {n} -->", f"panjang-{n}") for n in range(pdf.WORKERS_FROM)]
+    started = pdf.start_rendering(jobs, tmp_path / "cache")  # (each takes seconds: left alone, two would outlast 5 s)
     processes = list(started.pools[0]._processes.values())
     assert processes
     started.cancel()

@@ -9,10 +9,10 @@ HTML of every job first.
 
 A build hands the documents the cache lacks to other processes before it writes its pages (`start_rendering`), so
 they render on another CPU meanwhile, and collects them at its end (`render_all(..., started=)`): one helper process
-(engine.helper) below `WORKERS_FROM` documents, else one worker of a pool that grows when the pages are done. Workers are spawned processes (safe under
-`spawn` and `forkserver`, the default from Python 3.14). They import this module by name, so the folder holding the
-`lindungi` package is put on `sys.path` while the pool starts: MkDocs adds the hook folder to `sys.path` only while it
-loads `hooks/main.py`. A worker or helper watches its parent and ends as soon as the build that started it is gone
+(engine.helper) below `WORKERS_FROM` documents, else one worker of a pool that grows when the pages are done.
+Workers are spawned processes (safe under `spawn` and `forkserver`, the default from Python 3.14). They import this
+module by name, so the folder holding the `lindungi` package is put on `sys.path` while the pool starts: MkDocs adds
+the hook folder to `sys.path` only while it loads `hooks/main.py`. A worker or helper watches its parent and ends as soon as the build that started it is gone
 (killed, even with SIGKILL); a build that fails or is interrupted stops them itself.
 
 Faults. Every file is written under a temporary name holding the process id and a random part, then renamed, so a
@@ -611,8 +611,9 @@ class Rendering:
         if self.helper is not None:
             self.helper.cancel()
         for pool in self.pools:
+            processes = list((getattr(pool, "_processes", None) or {}).values())  # (shutdown lets go of them)
             pool.shutdown(wait=False, cancel_futures=True)
-            for process in list((getattr(pool, "_processes", None) or {}).values()):
+            for process in processes:
                 process.terminate()
 
 
