@@ -12,8 +12,9 @@ they render on another CPU meanwhile, and collects them at its end (`render_all(
 (engine.helper) below `WORKERS_FROM` documents, else one worker of a pool that grows when the pages are done.
 Workers are spawned processes (safe under `spawn` and `forkserver`, the default from Python 3.14). They import this
 module by name, so the folder holding the `lindungi` package is put on `sys.path` while the pool starts: MkDocs adds
-the hook folder to `sys.path` only while it loads `hooks/main.py`. A worker or helper watches its parent and ends as soon as the build that started it is gone
-(killed, even with SIGKILL); a build that fails or is interrupted stops them itself.
+the hook folder to `sys.path` only while it loads `hooks/main.py`. A worker or helper watches its parent and ends as
+soon as the build that started it is gone (killed, even with SIGKILL); a build that fails or is interrupted stops
+them itself.
 
 Faults. Every file is written under a temporary name holding the process id and a random part, then renamed, so a
 killed or concurrent build never leaves a half-written PDF under a real name, and two builds never share a temporary
