@@ -310,6 +310,100 @@ def test_the_quick_lookup_asks_the_usual_one_for_a_name_missing_from_the_cache_w
     assert quick("pango-1.0") != "libfound.so.1" and asked == ["no-such-library-here"]
 
 
+# Two fontTools modules WeasyPrint imports but these documents do not use wait until they are used (`DEFERRED_MODULES`).
+# Each case renders in a fresh interpreter: its printed line says which of them are still stand-ins, what the PDF
+# holds and what WeasyPrint logged.
+_DEFERRED = r"""
+import io, json, logging, sys
+sys.path.insert(0, sys.argv[1])
+from lindungi.printing import pdf
+weasyprint = pdf.engine()
+from weasyprint.text.fonts import FontConfiguration
+from pypdf import PdfReader
+said = []
+logging.getLogger("weasyprint").addHandler(type("H", (logging.Handler,), {"emit": lambda h, r: said.append(r.getMessage())})())
+case, folder = sys.argv[2], sys.argv[3]
+if case == "no-harfbuzz-subsetter":
+    import weasyprint.pdf.fonts
+    weasyprint.pdf.fonts.harfbuzz_subset = None
+if case == "variable-font":
+    fonts = FontConfiguration()
+    sheet = weasyprint.CSS(string="@font-face { font-family: V; src: url(variable.ttf) } p { font-family: V }",
+                           base_url=folder + "/", font_config=fonts)
+    data = weasyprint.HTML(string="<p>Halo dunia</p>", base_url=folder + "/").write_pdf(stylesheets=[sheet],
+                                                                                     font_config=fonts)
+else:
+    data, _, _ = pdf.render_noted("<p>Halo <b>dunia</b>, <i>apa kabar</i>?</p>")
+page = PdfReader(io.BytesIO(data)).pages[0]
+print(json.dumps({"waiting": sorted(name for name in pdf.DEFERRED_MODULES if isinstance(sys.modules[name], pdf._Deferred)),
+                  "text": page.extract_text(), "fonts": len(page["/Resources"]["/Font"]), "said": said}))
+"""
+
+
+def _render_deferred(case: str, folder) -> dict:
+    import json
+
+    hooks = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "hooks")
+    result = subprocess.run([sys.executable, "-c", _DEFERRED, hooks, case, str(folder)], capture_output=True,
+                            text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_weasyprints_font_modules_for_variable_fonts_and_without_harfbuzz_wait_until_used(tmp_path):
+    """A document in the bundled fonts leaves both deferred modules unimported (the saving is real). Subsetting
+    without HarfBuzz's subsetter and a variable font still work: they import the real modules when they need them."""
+    from fontTools.ttLib import TTFont, newTable
+    from fontTools.ttLib.tables._f_v_a_r import Axis
+
+    from lindungi.printing import pdf
+
+    usual = _render_deferred("bundled-fonts", tmp_path)
+    assert usual["waiting"] == sorted(pdf.DEFERRED_MODULES)
+    assert usual["text"] == "Halo dunia, apa kabar?" and usual["fonts"] == 3 and usual["said"] == []
+
+    fallback = _render_deferred("no-harfbuzz-subsetter", tmp_path)
+    assert fallback["waiting"] == ["fontTools.varLib.instancer"]
+    assert fallback["text"] == usual["text"] and fallback["fonts"] == 3
+    assert len(fallback["said"]) == 3 and all(m.startswith("Using fontTools instead of HarfBuzz") for m in fallback["said"])
+
+    font = TTFont(pdf.FONTS / "NotoSans-Regular.ttf")  # made variable: a weight axis, so WeasyPrint instantiates it
+    axis = Axis()
+    axis.axisTag, axis.minValue, axis.defaultValue, axis.maxValue = "wght", 400, 400, 700
+    axis.axisNameID = font["name"].addMultilingualName({"en": "Weight"}, minNameID=256)
+    font["fvar"] = newTable("fvar")
+    font["fvar"].axes, font["fvar"].instances = [axis], []
+    font.save(tmp_path / "variable.ttf")
+    variable = _render_deferred("variable-font", tmp_path)
+    assert variable["waiting"] == ["fontTools.subset"]
+    assert variable["text"] == "Halo dunia" and variable["said"] == []  # (no "Unable to instantiate" warning)
+
+
+def test_a_deferred_module_stands_in_until_used_then_is_the_real_one():
+    """The stand-in's function imports the real module when called, and the real module replaces it in
+    `sys.modules`; any other attribute is the real module's."""
+    import importlib
+
+    from lindungi.printing import pdf
+
+    name = "colorsys"  # (a module nothing here needs: the stand-in mechanism alone)
+    real = sys.modules.pop(name, None)
+    try:
+        stand_in = pdf._Deferred(name, ("rgb_to_hsv",))
+        sys.modules[name] = stand_in
+        function = stand_in.rgb_to_hsv
+        assert sys.modules[name] is stand_in and function.__name__ == "rgb_to_hsv"
+        assert function(0.0, 0.0, 1.0) == (2 / 3, 1.0, 1.0)  # (the real function's answer)
+        loaded = sys.modules[name]
+        assert loaded is not stand_in and loaded is importlib.import_module(name)
+        assert stand_in.ONE_THIRD == 1 / 3 and stand_in.hsv_to_rgb is loaded.hsv_to_rgb  # (any other attribute)
+        with pytest.raises(AttributeError):
+            stand_in.__wrapped__
+    finally:
+        if real is not None:
+            sys.modules[name] = real
+
+
 def test_a_rendered_document_is_freed_at_once_not_at_a_later_full_collection():
     """A laid-out WeasyPrint document is full of reference cycles (computed styles, boxes, the parsed HTML tree), and
     a long one reaches the oldest generation while it renders; `render_noted` frees it before returning, so rendering

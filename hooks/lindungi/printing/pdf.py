@@ -159,16 +159,65 @@ def _linker_cache_lookup():
 
 _ENGINE_LOCK = threading.Lock()  # (the lookup is swapped process-wide while the engine loads)
 
+# WeasyPrint imports two fontTools modules at its start that it calls only for fonts these documents do not have:
+# `fontTools.varLib.instancer` for a variable font (the bundled fonts are static), `fontTools.subset` for subsetting when
+# HarfBuzz's own subsetter is missing or fails. Together they hold 11 MB and take 0.05 s CPU to import, in every process
+# that renders PDFs (about a fifth of a PDF process). The engine's import leaves a stand-in for each (`_Deferred`) that
+# imports the real module the first time it is used: a name below is a function whose call imports it, any other
+# attribute imports it at once. So a system font that is variable, or a subsetter that fails, still gets the real
+# modules, only later.
+DEFERRED_MODULES = {"fontTools.varLib.instancer": ("instantiateVariableFont",), "fontTools.subset": ()}
+
+
+class _Deferred(types.ModuleType):
+    """Stands in for a module in `sys.modules` until something uses it, then imports the real one (which replaces it
+    there and in its package) and hands everything on to it."""
+
+    def __init__(self, name: str, functions: tuple) -> None:
+        super().__init__(name, f"stands in for {name} until it is used (lindungi.printing.pdf)")
+        self.__dict__["_functions"] = functions
+
+    def _real(self) -> types.ModuleType:
+        import importlib
+
+        with _DEFERRED_LOCK:
+            if sys.modules.get(self.__name__) is self:
+                del sys.modules[self.__name__]
+            return importlib.import_module(self.__name__)
+
+    def __getattr__(self, name: str):
+        if name in self.__dict__["_functions"]:
+            def call(*args, **kwargs):
+                return getattr(self._real(), name)(*args, **kwargs)
+
+            call.__name__ = call.__qualname__ = name
+            return call
+        if name.startswith("__") and name.endswith("__"):  # (asked by the import machinery and by copy, pickle, ...)
+            raise AttributeError(name)
+        return getattr(self._real(), name)
+
+
+_DEFERRED_LOCK = threading.RLock()
+
+
+def _defer_modules() -> None:
+    """Put a stand-in for each of `DEFERRED_MODULES` that is not imported yet (see above)."""
+    for name, functions in DEFERRED_MODULES.items():
+        if name not in sys.modules:
+            sys.modules[name] = _Deferred(name, functions)
+
 
 @lru_cache(maxsize=1)
 def engine():
-    """The WeasyPrint module, imported once per process with the quicker library lookup (see above)."""
+    """The WeasyPrint module, imported once per process with the quicker library lookup and the deferred modules (see
+    above)."""
     with _ENGINE_LOCK:
         if "weasyprint" not in sys.modules:
             import ctypes.util
 
             usual, quick = ctypes.util.find_library, _linker_cache_lookup()
             ctypes.util.find_library = quick or usual
+            _defer_modules()
             try:
                 import weasyprint  # noqa: F401
             finally:
